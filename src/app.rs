@@ -1,0 +1,108 @@
+//! The root component: one reducer, derived verdicts, and the layout.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::bulk_bar::BulkBar;
+use crate::components::growth_grid::GrowthGrid;
+use crate::components::indicator_tabs::IndicatorTabs;
+use crate::components::preset_bar::PresetBar;
+use crate::components::unit_table::UnitTable;
+use crate::components::verdict_card::VerdictCard;
+use crate::model::{judge_all, IndicatorKey, Plan};
+use crate::state::{Action, AppState};
+
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// The parsed plan.
+    pub plan: Rc<Plan>,
+}
+
+/// The whole page.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let state = {
+        let plan = props.plan.clone();
+        use_reducer(move || AppState::new(plan))
+    };
+    let plan = state.plan.clone();
+    let verdicts = {
+        let plan = plan.clone();
+        use_memo(state.scenario.clone(), move |scenario| judge_all(&plan, scenario))
+    };
+    {
+        let lang = state.lang;
+        use_effect_with(lang, move |lang| crate::web::set_document_lang(*lang));
+    }
+
+    let dispatch = state.dispatcher();
+    let lang = state.lang;
+    let s = lang.s();
+    let select = {
+        let d = dispatch.clone();
+        Callback::from(move |k: IndicatorKey| d.dispatch(Action::SelectIndicator(k)))
+    };
+    let toggle_lang = {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetLang(lang.toggled())))
+    };
+    let current = state.indicator;
+
+    html! {
+        <div class="page">
+            <header class="topbar">
+                <div class="brand">
+                    <h1>{s.app_name}<span class="subtitle">{s.subtitle}</span></h1>
+                    <p class="plan-title">{lang.plan_title(&plan)}</p>
+                </div>
+                <button type="button" class="btn lang" data-testid="lang-toggle" aria-label={s.lang_toggle_label} onclick={toggle_lang}>
+                    {s.lang_toggle}
+                </button>
+            </header>
+
+            <section class="verdicts" aria-label={s.verdicts_heading}>
+                { for verdicts.iter().map(|v| {
+                    let key = v.indicator;
+                    html! {
+                        <VerdictCard
+                            key={key.as_str()}
+                            plan={plan.clone()}
+                            verdict={v.clone()}
+                            selected={key == current}
+                            lang={lang}
+                            on_select={select.reform(move |()| key)}
+                        />
+                    }
+                }) }
+            </section>
+
+            <p class="notice" data-testid="illustrative-notice">
+                <span aria-hidden="true">{"ⓘ "}</span>{s.illustrative}
+            </p>
+
+            <main class="workspace">
+                <IndicatorTabs plan={plan.clone()} selected={current} lang={lang} on_select={select.clone()} />
+                <section class="editor" aria-label={s.grid_heading}>
+                    <div class="toolbar">
+                        <PresetBar lang={lang} dispatch={dispatch.clone()} />
+                        <BulkBar plan={plan.clone()} indicator={current} lang={lang} dispatch={dispatch.clone()} />
+                    </div>
+                    <p class="hint">{s.grid_hint}</p>
+                    <GrowthGrid plan={plan.clone()} indicator={current} scenario={state.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
+                </section>
+                <section class="unit-results" aria-label={s.units_heading}>
+                    <h2>{s.units_heading}{" · "}{lang.indicator_short(plan.indicator(current))}</h2>
+                    <UnitTable plan={plan.clone()} verdict={verdicts[current.index()].clone()} lang={lang} />
+                    <p class="hint">{s.tolerance_note}</p>
+                </section>
+            </main>
+
+            <footer class="footer">
+                <p>{s.privacy}</p>
+                <p>{s.source}{"："}{lang.plan_source(&plan)}</p>
+            </footer>
+        </div>
+    }
+}

@@ -1,0 +1,10 @@
+//! View components, one per file. They render state and turn events into
+//! actions; no plan rule lives here.
+
+pub mod bulk_bar;
+pub mod growth_cell;
+pub mod growth_grid;
+pub mod indicator_tabs;
+pub mod preset_bar;
+pub mod unit_table;
+pub mod verdict_card;

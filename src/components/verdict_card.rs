@@ -1,0 +1,103 @@
+//! One target's verdict: projected against target, met or missed, by how
+//! much, how many units double, how many cells miss a floor, and the growth
+//! still required.
+
+use yew::prelude::*;
+
+use crate::format;
+use crate::i18n::Lang;
+use crate::model::{Requirement, Status, TargetVerdict};
+use crate::state::PlanRef;
+
+/// Props of [`VerdictCard`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct VerdictCardProps {
+    /// The plan, for names.
+    pub plan: PlanRef,
+    /// The verdict to show.
+    pub verdict: TargetVerdict,
+    /// Whether this indicator's grid is on screen.
+    pub selected: bool,
+    /// Interface language.
+    pub lang: Lang,
+    /// Shows this indicator's grid.
+    pub on_select: Callback<()>,
+}
+
+fn requirement_text(lang: Lang, r: Requirement) -> String {
+    let s = lang.s();
+    match r {
+        Requirement::AlreadyMet => s.already_met.to_owned(),
+        Requirement::Growth(p) => format::required_pct(p),
+        Requirement::AboveRange(p) => format!("{}（{}）", format::required_pct(p), s.above_range),
+        Requirement::Unreachable => s.unreachable.to_owned(),
+    }
+}
+
+/// The verdict card of one target.
+#[component]
+pub fn VerdictCard(props: &VerdictCardProps) -> Html {
+    let v = &props.verdict;
+    let lang = props.lang;
+    let s = lang.s();
+    let ind = props.plan.indicator(v.indicator);
+    let met = v.status == Status::Met;
+    let required_attr = match v.required {
+        Requirement::Growth(p) | Requirement::AboveRange(p) => format!("{p:.4}"),
+        Requirement::AlreadyMet | Requirement::Unreachable => String::new(),
+    };
+    let required_kind = match v.required {
+        Requirement::AlreadyMet => "met",
+        Requirement::Growth(_) => "growth",
+        Requirement::AboveRange(_) => "above-range",
+        Requirement::Unreachable => "unreachable",
+    };
+    let gap_label = if met { s.margin } else { s.shortfall };
+    let units_total = v.units.len();
+    let breaches = v.breaches.len();
+    let on_click = props.on_select.reform(|_: MouseEvent| ());
+    html! {
+        <article
+            class={classes!("verdict", v.status.as_str(), props.selected.then_some("selected"))}
+            data-testid={format!("verdict-{}", v.indicator)}
+            data-status={v.status.as_str()}
+            data-projected={format!("{:.4}", v.projected)}
+            data-required={required_attr}
+            data-required-kind={required_kind}
+            aria-live="polite"
+        >
+            <button type="button" class="verdict-head" onclick={on_click} aria-pressed={props.selected.to_string()}>
+                <span class="verdict-name">{lang.indicator_short(ind)}</span>
+                <span class="verdict-year">{lang.year(v.target_year)}</span>
+            </button>
+            <div class="verdict-main">
+                <span class="badge">
+                    <span aria-hidden="true">{ if met { "✓ " } else { "✗ " } }</span>
+                    <span class="badge-text">{ if met { s.met } else { s.missed } }</span>
+                </span>
+                <span class="verdict-projected">
+                    <span class="label">{s.projected}</span>
+                    <strong>{format::yi(v.projected)}</strong>
+                </span>
+                <span class="verdict-target">{s.target}{" "}{lang.target_amount(v.target)}</span>
+            </div>
+            <div class="verdict-gap">
+                {gap_label}{" "}<strong>{lang.signed_amount(v.gap())}</strong>
+                {" ("}{format::signed_pct(v.gap_percent(), 1)}{")"}
+            </div>
+            <div class="verdict-facts">
+                <span class={classes!("fact", (v.units_doubled() < units_total).then_some("warn"))}>
+                    <strong>{format!("{}/{}", v.units_doubled(), units_total)}</strong>{" "}{s.units_doubled}
+                </span>
+                <span class={classes!("fact", (breaches > 0).then_some("warn"))}>
+                    <strong>{breaches}</strong>{" "}{s.cells_below_floor}
+                </span>
+            </div>
+            <div class="verdict-required">
+                <span class="label">{s.still_required}</span>{" "}
+                <strong class="required-value">{requirement_text(lang, v.required)}</strong>
+                <span class="uniform">{s.uniform_from_base}{" "}{requirement_text(lang, v.uniform)}{s.per_year}</span>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,345 @@
+//! Interface text in Chinese (first) and English, as one typed table:
+//! a missing string is a compile error, not a blank on the page.
+
+use crate::format;
+use crate::model::{Growth, GrowthError, Indicator, NumberError, Plan, Unit};
+
+/// The interface language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// 简体中文, the default.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+/// Every fixed string of the interface.
+pub struct Strings {
+    pub app_name: &'static str,
+    pub subtitle: &'static str,
+    /// The toggle shows the language it switches *to*.
+    pub lang_toggle: &'static str,
+    pub lang_toggle_label: &'static str,
+    pub illustrative: &'static str,
+    pub verdicts_heading: &'static str,
+    pub target: &'static str,
+    pub projected: &'static str,
+    pub met: &'static str,
+    pub missed: &'static str,
+    pub margin: &'static str,
+    pub shortfall: &'static str,
+    pub units_doubled: &'static str,
+    pub cells_below_floor: &'static str,
+    pub still_required: &'static str,
+    pub already_met: &'static str,
+    pub above_range: &'static str,
+    pub unreachable: &'static str,
+    pub uniform_from_base: &'static str,
+    pub per_year: &'static str,
+    pub indicator_label: &'static str,
+    pub grid_heading: &'static str,
+    pub grid_hint: &'static str,
+    pub unit: &'static str,
+    pub floor_prefix: &'static str,
+    pub no_floor: &'static str,
+    pub target_year_col: &'static str,
+    pub below_floor: &'static str,
+    pub growth_of: &'static str,
+    pub bulk_heading: &'static str,
+    pub bulk_all: &'static str,
+    pub bulk_row: &'static str,
+    pub bulk_column: &'static str,
+    pub apply: &'static str,
+    pub presets_heading: &'static str,
+    pub preset_plan_path: &'static str,
+    pub preset_uniform: &'static str,
+    pub preset_zero: &'static str,
+    pub preset_reset: &'static str,
+    pub preset_all_indicators: &'static str,
+    pub preset_plan_path_hint: &'static str,
+    pub preset_uniform_hint: &'static str,
+    pub preset_zero_hint: &'static str,
+    pub preset_reset_hint: &'static str,
+    pub units_heading: &'static str,
+    pub base_2022: &'static str,
+    pub multiple: &'static str,
+    pub doubled: &'static str,
+    pub floors: &'static str,
+    pub required_in_target_year: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub all_floors_met: &'static str,
+    pub city_total: &'static str,
+    pub yi_yuan: &'static str,
+    pub err_empty: &'static str,
+    pub err_not_number: &'static str,
+    pub err_range: &'static str,
+    pub err_kept: &'static str,
+    pub privacy: &'static str,
+    pub source: &'static str,
+    pub tolerance_note: &'static str,
+}
+
+const ZH: Strings = Strings {
+    app_name: "倍增沙盘",
+    subtitle: "制造业倍增目标情景推演",
+    lang_toggle: "English",
+    lang_toggle_label: "Switch to English",
+    illustrative: "示意数据：各单位2022年基数按“目标÷2”的示意比例拆分，并非官方统计，请以实际数据替换。",
+    verdicts_heading: "目标研判",
+    target: "目标",
+    projected: "预计",
+    met: "达标",
+    missed: "未达标",
+    margin: "超出",
+    shortfall: "缺口",
+    units_doubled: "单位翻番",
+    cells_below_floor: "低于底线",
+    still_required: "目标年还需增长",
+    already_met: "已达标",
+    above_range: "超出滑块上限",
+    unreachable: "无法达到",
+    uniform_from_base: "自2023年匀速需",
+    per_year: "/年",
+    indicator_label: "选择指标",
+    grid_heading: "增速设定",
+    grid_hint: "拖动滑块或直接输入增速（%）。方向键±0.1，PageUp/PageDown ±1。",
+    unit: "单位",
+    floor_prefix: "底线",
+    no_floor: "无年度底线",
+    target_year_col: "目标年",
+    below_floor: "低于底线",
+    growth_of: "增速",
+    bulk_heading: "批量设置",
+    bulk_all: "全部单元格",
+    bulk_row: "整行",
+    bulk_column: "整列",
+    apply: "应用",
+    presets_heading: "预设",
+    preset_plan_path: "规划路径",
+    preset_uniform: "匀速翻番",
+    preset_zero: "全部 0%",
+    preset_reset: "恢复默认",
+    preset_all_indicators: "应用于全部四项指标",
+    preset_plan_path_hint: "各年取规划底线，其余年份取恰好翻番所需增速",
+    preset_uniform_hint: "每年相同增速，恰好在目标年翻番",
+    preset_zero_hint: "所有单元格增速为 0%",
+    preset_reset_hint: "恢复打开页面时的默认情景（全部指标）",
+    units_heading: "各单位情况",
+    base_2022: "2022年基数",
+    multiple: "倍数",
+    doubled: "翻番",
+    floors: "年度底线",
+    required_in_target_year: "目标年还需",
+    yes: "是",
+    no: "否",
+    all_floors_met: "均达到",
+    city_total: "全市合计",
+    yi_yuan: "亿元",
+    err_empty: "请输入数字",
+    err_not_number: "无法识别",
+    err_range: "超出范围（−30%～150%）",
+    err_kept: "已保留",
+    privacy: "全部计算在本机浏览器内完成，数据不会上传。",
+    source: "依据",
+    tolerance_note: "所需增速按0.01个百分点向上取整，照此设定即可达到目标。",
+};
+
+const EN: Strings = Strings {
+    app_name: "Doubling Sandbox",
+    subtitle: "Scenarios for the manufacturing doubling targets",
+    lang_toggle: "中文",
+    lang_toggle_label: "切换到中文",
+    illustrative: "Illustrative data: each unit's 2022 base is an illustrative split of target ÷ 2, not official statistics. Replace it with real figures.",
+    verdicts_heading: "Targets",
+    target: "Target",
+    projected: "Projected",
+    met: "Met",
+    missed: "Missed",
+    margin: "Margin",
+    shortfall: "Shortfall",
+    units_doubled: "units doubled",
+    cells_below_floor: "below floor",
+    still_required: "Still needed in target year",
+    already_met: "already met",
+    above_range: "beyond slider range",
+    unreachable: "unreachable",
+    uniform_from_base: "Uniform from 2023",
+    per_year: "/yr",
+    indicator_label: "Indicator",
+    grid_heading: "Growth rates",
+    grid_hint: "Drag a slider or type a growth rate (%). Arrow keys ±0.1, PageUp/PageDown ±1.",
+    unit: "Unit",
+    floor_prefix: "floor",
+    no_floor: "no floor",
+    target_year_col: "target year",
+    below_floor: "below floor",
+    growth_of: "growth",
+    bulk_heading: "Set many",
+    bulk_all: "All cells",
+    bulk_row: "Row",
+    bulk_column: "Column",
+    apply: "Apply",
+    presets_heading: "Presets",
+    preset_plan_path: "Plan path",
+    preset_uniform: "Uniform doubling",
+    preset_zero: "All 0%",
+    preset_reset: "Reset",
+    preset_all_indicators: "Apply to all four indicators",
+    preset_plan_path_hint: "Floors where the plan sets them; the other years at the growth that just doubles",
+    preset_uniform_hint: "The same growth every year, doubling exactly by the target year",
+    preset_zero_hint: "Every cell at 0%",
+    preset_reset_hint: "Back to the scenario the page opened on (all indicators)",
+    units_heading: "Units",
+    base_2022: "2022 base",
+    multiple: "Multiple",
+    doubled: "Doubled",
+    floors: "Floors",
+    required_in_target_year: "Needed in target year",
+    yes: "yes",
+    no: "no",
+    all_floors_met: "all met",
+    city_total: "City total",
+    yi_yuan: "100M yuan",
+    err_empty: "Enter a number",
+    err_not_number: "Not a number:",
+    err_range: "Out of range (−30% to 150%)",
+    err_kept: "kept",
+    privacy: "Everything is computed in this browser; no figure leaves it.",
+    source: "Source",
+    tolerance_note: "Required growth is rounded up to 0.01 point, so setting it reaches the target.",
+};
+
+impl Lang {
+    /// The fixed strings of this language.
+    pub fn s(self) -> &'static Strings {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The other language.
+    #[must_use]
+    pub fn toggled(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    /// The `lang` attribute value.
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// A unit's short name.
+    pub fn unit_name(self, unit: &Unit) -> &str {
+        match self {
+            Lang::Zh => &unit.name_zh,
+            Lang::En => &unit.name_en,
+        }
+    }
+
+    /// An indicator's short name.
+    pub fn indicator_short(self, ind: &Indicator) -> &str {
+        match self {
+            Lang::Zh => &ind.short_zh,
+            Lang::En => &ind.short_en,
+        }
+    }
+
+    /// An indicator's full name.
+    pub fn indicator_name(self, ind: &Indicator) -> &str {
+        match self {
+            Lang::Zh => &ind.name_zh,
+            Lang::En => &ind.name_en,
+        }
+    }
+
+    /// The plan's title.
+    pub fn plan_title(self, plan: &Plan) -> &str {
+        match self {
+            Lang::Zh => &plan.title_zh,
+            Lang::En => &plan.title_en,
+        }
+    }
+
+    /// The plan's source line.
+    pub fn plan_source(self, plan: &Plan) -> &str {
+        match self {
+            Lang::Zh => &plan.source_zh,
+            Lang::En => &plan.source_en,
+        }
+    }
+
+    /// "2024年" / "2024".
+    pub fn year(self, year: u16) -> String {
+        match self {
+            Lang::Zh => format!("{year}年"),
+            Lang::En => year.to_string(),
+        }
+    }
+
+    // Amounts show the same figure in both languages, so that a workshop
+    // that switches language mid-way compares like with like; English names
+    // the unit, 亿元 = 100 million yuan.
+
+    /// A target as the plan writes it: "560亿元" / "560 (100M yuan)".
+    pub fn target_amount(self, yi: f64) -> String {
+        match self {
+            Lang::Zh => format!("{}亿元", format::yi_plain(yi)),
+            Lang::En => format!("{} (100M yuan)", format::yi_plain(yi)),
+        }
+    }
+
+    /// A plan floor: "底线 ≥50%" / "floor ≥50%".
+    pub fn floor(self, g: Growth) -> String {
+        format!("{} ≥{}%", self.s().floor_prefix, format::growth_plain(g))
+    }
+
+    /// A signed amount: "+2.3亿元" / "+2.3 (100M yuan)".
+    pub fn signed_amount(self, yi: f64) -> String {
+        match self {
+            Lang::Zh => format!("{}亿元", format::signed_yi(yi)),
+            Lang::En => format!("{} (100M yuan)", format::signed_yi(yi)),
+        }
+    }
+
+    /// What is wrong with refused text, e.g. 超出范围（−30%～150%）.
+    pub fn growth_problem(self, err: &GrowthError) -> String {
+        let s = self.s();
+        match err {
+            GrowthError::Number(NumberError::Empty) => s.err_empty.to_owned(),
+            GrowthError::Number(NumberError::NotANumber(text)) => match self {
+                Lang::Zh => format!("{}“{}”", s.err_not_number, truncate(text, 12)),
+                Lang::En => format!("{} “{}”", s.err_not_number, truncate(text, 12)),
+            },
+            GrowthError::OutOfRange(_) => s.err_range.to_owned(),
+        }
+    }
+
+    /// The message shown at a field whose text was refused, with the value
+    /// that stays: 超出范围（−30%～150%），已保留 12.0%.
+    pub fn growth_error(self, err: &GrowthError, kept: Growth) -> String {
+        let (what, s) = (self.growth_problem(err), self.s());
+        match self {
+            Lang::Zh => format!("{what}，{}{kept}%", s.err_kept),
+            Lang::En => format!("{what}; {} {kept}%", s.err_kept),
+        }
+    }
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let mut t: String = text.chars().take(max).collect();
+        t.push('…');
+        t
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    doubling_sandbox::start();
+}

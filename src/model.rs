@@ -1,0 +1,18 @@
+//! The plan arithmetic, free of anything from the web: the plan as data,
+//! scenarios, projection, verdicts and goal seek. Tested natively.
+
+pub mod growth;
+pub mod number;
+pub mod plan;
+pub mod preset;
+pub mod projection;
+pub mod scenario;
+pub mod verdict;
+
+pub use growth::{Growth, GrowthError};
+pub use number::{parse_decimal, NumberError};
+pub use plan::{Indicator, IndicatorKey, Plan, PlanError, Unit};
+pub use preset::Preset;
+pub use projection::{reaches, Projection};
+pub use scenario::{GrowthTable, IndicatorInputs, Scenario};
+pub use verdict::{judge_all, FloorBreach, Requirement, Status, TargetVerdict, UnitVerdict};

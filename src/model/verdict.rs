@@ -1,0 +1,228 @@
+//! Verdicts: whether a scenario meets each target, where and by how much,
+//! and what growth is still required (goal seek).
+//!
+//! Goal seek here has closed forms. With every unit at the same growth g in
+//! the target year, the city total is (1 + g) × Σ value(T − 1), so the
+//! required g = target ÷ Σ value(T − 1) − 1. With every unit at the same g in
+//! all n years from the base, the total is (1 + g)ⁿ × Σ base, so
+//! g = (target ÷ Σ base)^(1/n) − 1. Both are exact up to float rounding.
+
+use super::growth::Growth;
+use super::plan::{IndicatorKey, Plan};
+use super::projection::{reaches, Projection};
+use super::scenario::Scenario;
+
+/// Met or missed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// The goal is reached (within [`super::projection::REL_TOL`]).
+    Met,
+    /// The goal is not reached.
+    Missed,
+}
+
+impl Status {
+    /// From a comparison.
+    pub fn of(met: bool) -> Self {
+        if met {
+            Status::Met
+        } else {
+            Status::Missed
+        }
+    }
+
+    /// `met` or `missed`, the value of `data-status`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Missed => "missed",
+        }
+    }
+}
+
+/// A growth that would reach a goal.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Requirement {
+    /// The goal is reached as things stand.
+    AlreadyMet,
+    /// This growth, in percent (exact, not rounded), reaches the goal and
+    /// lies within the slider range.
+    Growth(f64),
+    /// Reaching the goal needs this growth in percent, beyond +150 %.
+    AboveRange(f64),
+    /// Nothing reaches the goal: there is nothing to grow from (a zero
+    /// base) or no year left to grow in.
+    Unreachable,
+}
+
+impl Requirement {
+    /// The growth in percent, where there is one.
+    pub fn percent(self) -> Option<f64> {
+        match self {
+            Requirement::Growth(p) | Requirement::AboveRange(p) => Some(p),
+            Requirement::AlreadyMet | Requirement::Unreachable => None,
+        }
+    }
+}
+
+/// The growth `g` (percent) with `from × (1 + g)^years = goal`.
+fn growth_to_reach(from: f64, goal: f64, years: usize) -> Requirement {
+    if years == 0 || from <= 0.0 || !from.is_finite() {
+        return Requirement::Unreachable;
+    }
+    let n = f64::from(u32::try_from(years).unwrap_or(u32::MAX));
+    let percent = ((goal / from).powf(1.0 / n) - 1.0) * 100.0;
+    if percent > Growth::MAX.percent() {
+        Requirement::AboveRange(percent)
+    } else {
+        Requirement::Growth(percent)
+    }
+}
+
+/// One unit-year below the plan's floor.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FloorBreach {
+    /// Unit index in [`Plan::units`].
+    pub unit: usize,
+    /// Calendar year.
+    pub year: u16,
+    /// The growth set.
+    pub growth: Growth,
+    /// The floor.
+    pub floor: Growth,
+}
+
+impl FloorBreach {
+    /// How far below the floor, in percentage points (positive).
+    pub fn shortfall_points(&self) -> f64 {
+        self.floor.percent() - self.growth.percent()
+    }
+}
+
+/// One unit against its own doubling.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitVerdict {
+    /// Unit index in [`Plan::units`].
+    pub unit: usize,
+    /// 2022 value, 亿元.
+    pub base: f64,
+    /// Projected value in the target year, 亿元.
+    pub projected: f64,
+    /// Projected ÷ base; `None` for a zero base.
+    pub multiple: Option<f64>,
+    /// Whether the unit reaches 2 × its own base.
+    pub doubling: Status,
+    /// How many of its years fall below the floor.
+    pub floor_breaches: usize,
+    /// Growth in the target year alone, with earlier years as set, that
+    /// doubles this unit.
+    pub required: Requirement,
+}
+
+/// One target's verdict.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetVerdict {
+    /// Which indicator.
+    pub indicator: IndicatorKey,
+    /// The year the target falls due.
+    pub target_year: u16,
+    /// The city target, 亿元.
+    pub target: f64,
+    /// The projected city total in the target year, 亿元.
+    pub projected: f64,
+    /// Met or missed.
+    pub status: Status,
+    /// Each unit against its doubling.
+    pub units: Vec<UnitVerdict>,
+    /// Every unit-year below its floor.
+    pub breaches: Vec<FloorBreach>,
+    /// Growth every unit would need in the target year, with the earlier
+    /// years as set, for the city total to just reach the target.
+    pub required: Requirement,
+    /// The equal growth in every year from the base year that would just
+    /// reach the target; shown for reference, so never `AlreadyMet`.
+    pub uniform: Requirement,
+}
+
+impl TargetVerdict {
+    /// Judges one indicator of a scenario.
+    pub fn judge(plan: &Plan, scenario: &Scenario, key: IndicatorKey) -> Self {
+        let ind = plan.indicator(key);
+        let inputs = scenario.inputs(key);
+        let projection = Projection::of(inputs);
+        let target = ind.city_target;
+        let projected = projection.city_final();
+        let met = reaches(projected, target);
+        let years: Vec<u16> = plan.years(key).collect();
+
+        let mut breaches = Vec::new();
+        for unit in 0..plan.units.len() {
+            for (col, year) in years.iter().enumerate() {
+                if let (Some(floor), Some(growth)) = (ind.floor(*year), inputs.growth.get(unit, col)) {
+                    if growth < floor {
+                        breaches.push(FloorBreach { unit, year: *year, growth, floor });
+                    }
+                }
+            }
+        }
+
+        let units = (0..plan.units.len())
+            .map(|unit| {
+                let base = inputs.bases.get(unit).copied().unwrap_or(0.0);
+                let projected = projection.unit_final(unit);
+                let doubled = reaches(projected, 2.0 * base);
+                UnitVerdict {
+                    unit,
+                    base,
+                    projected,
+                    multiple: (base > 0.0).then(|| projected / base),
+                    doubling: Status::of(doubled),
+                    floor_breaches: breaches.iter().filter(|b| b.unit == unit).count(),
+                    required: if doubled {
+                        Requirement::AlreadyMet
+                    } else {
+                        growth_to_reach(projection.unit_before_final(unit), 2.0 * base, 1)
+                    },
+                }
+            })
+            .collect();
+
+        let required =
+            if met { Requirement::AlreadyMet } else { growth_to_reach(projection.city_before_final(), target, 1) };
+        let base_total = projection.city.first().copied().unwrap_or(0.0);
+        let uniform = growth_to_reach(base_total, target, years.len());
+
+        TargetVerdict {
+            indicator: key,
+            target_year: ind.target_year,
+            target,
+            projected,
+            status: Status::of(met),
+            units,
+            breaches,
+            required,
+            uniform,
+        }
+    }
+
+    /// Projected minus target, 亿元: a margin when positive, a shortfall
+    /// when negative.
+    pub fn gap(&self) -> f64 {
+        self.projected - self.target
+    }
+
+    /// The gap as percent of the target.
+    pub fn gap_percent(&self) -> f64 {
+        self.gap() / self.target * 100.0
+    }
+
+    /// How many units reach twice their own base.
+    pub fn units_doubled(&self) -> usize {
+        self.units.iter().filter(|u| u.doubling == Status::Met).count()
+    }
+}
+
+/// The verdicts of all four targets, in [`IndicatorKey::ALL`] order.
+pub fn judge_all(plan: &Plan, scenario: &Scenario) -> Vec<TargetVerdict> {
+    IndicatorKey::ALL.iter().map(|k| TargetVerdict::judge(plan, scenario, *k)).collect()
+}
