@@ -86,6 +86,8 @@ async function main() {
       const verdict = document.querySelector('[data-testid="verdict-funds"]');
       const dom = [];
       const frame = [];
+      const charts = [];
+      const canvases = [...document.querySelectorAll('canvas[data-testid]')];
       for (let i = 0; i < steps; i++) {
         // Each step a new value on the 0.1 grid (10.0 .. 149.9), so each one changes the total.
         const value = (10 + (i % 1400) * 0.1).toFixed(1);
@@ -97,6 +99,7 @@ async function main() {
           obs.observe(verdict, { attributes: true, attributeFilter: ['data-projected'] });
         });
         await new Promise((r) => requestAnimationFrame(r));
+        for (const c of canvases) c.removeAttribute('data-draw-ms');
         const t0 = performance.now();
         slider.value = value;
         slider.dispatchEvent(new Event('input', { bubbles: true }));
@@ -105,11 +108,14 @@ async function main() {
         const t2 = performance.now();
         dom.push(t1 - t0);
         frame.push(t2 - t0);
+        // Canvases redrawn by this step carry their drawing time again.
+        charts.push(canvases.reduce((sum, c) => sum + Number(c.getAttribute('data-draw-ms') ?? 0), 0));
       }
-      return { dom, frame };
+      return { dom, frame, charts };
     }, STEPS);
     result.input = summary(lat.dom);
     result.inputToFrame = summary(lat.frame);
+    result.chartsDrawMs = summary(lat.charts);
 
     // A drag: one input per animation frame, frame intervals recorded.
     const drag = await page.evaluate(async (frames) => {
@@ -152,6 +158,7 @@ async function main() {
   console.log(`first verdicts after navigation (ms, ${RUNS} cold runs): ${result.firstVerdictsMs.map((x) => x.toFixed(0)).join(', ')}`);
   console.log(`input -> verdict in DOM (ms, ${STEPS} steps): p50 ${result.input.p50.toFixed(2)}, p95 ${result.input.p95.toFixed(2)}, max ${result.input.max.toFixed(2)}`);
   console.log(`input -> next frame (ms): p50 ${result.inputToFrame.p50.toFixed(2)}, p95 ${result.inputToFrame.p95.toFixed(2)}`);
+  console.log(`drawing all redrawn charts per step (ms): p50 ${result.chartsDrawMs.p50.toFixed(2)}, p95 ${result.chartsDrawMs.p95.toFixed(2)}, max ${result.chartsDrawMs.max.toFixed(2)}`);
   console.log(`drag, one input per frame (${FRAMES} frames): interval p50 ${result.drag.interval.p50.toFixed(2)} ms, p95 ${result.drag.interval.p95.toFixed(2)} ms, frames > 25 ms: ${result.drag.over25ms}; handler p95 ${result.drag.handlerMs.p95.toFixed(2)} ms`);
   console.log(`cpu throttle ${CPU}x; ${result.userAgent}`);
 }

@@ -1,13 +1,17 @@
 // Screenshots of the built page for a person to look at: both languages,
 // a 1366×768 laptop and a 390-wide phone. Writes PNGs to target/screens/.
 //
-//   node scripts/screenshots.mjs [--full] [--select value_added]
+//   node scripts/screenshots.mjs [--full] [--select value_added] [--demo]
+//
+// --demo lowers a few growth rates of the selected indicator (funds by
+// default) so that the page shows misses, floor breaches and laggards.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const full = process.argv.includes('--full');
 const sel = process.argv.includes('--select') ? process.argv[process.argv.indexOf('--select') + 1] : null;
+const demo = process.argv.includes('--demo');
 const PORT = 4181;
 const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', 'dist'], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 700));
@@ -25,7 +29,18 @@ try {
       await page.waitForSelector('[data-testid="verdict-funds"][data-projected]');
       if (lang === 'en') await page.getByTestId('lang-toggle').click();
       if (sel) await page.getByTestId(`indicator-${sel}`).click();
-      const file = `target/screens/${name}-${lang}${sel ? '-' + sel : ''}${full ? '-full' : ''}.png`;
+      if (demo) {
+        const key = sel ?? 'funds';
+        const cells = await page.locator(`[data-testid^="growth-${key}-"]`).evaluateAll((els) => els.map((e) => e.dataset.testid));
+        const lower = [cells[0], cells[cells.length - 1], cells[Math.floor(cells.length / 2)], cells[cells.length - 3]];
+        for (const [i, id] of lower.entries()) {
+          const field = page.getByTestId(id).locator('xpath=..').locator('input.num');
+          await field.fill(String([5, 12, 20, -4][i]));
+          await field.blur();
+        }
+        await page.evaluate(() => window.scrollTo(0, 0));
+      }
+      const file = `target/screens/${name}-${lang}${sel ? '-' + sel : ''}${demo ? '-demo' : ''}${full ? '-full' : ''}.png`;
       await page.screenshot({ path: file, fullPage: full });
       console.log(file);
       await page.close();

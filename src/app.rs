@@ -4,9 +4,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::chart::ChartData;
 use crate::components::bulk_bar::BulkBar;
+use crate::components::charts_panel::ChartsPanel;
 use crate::components::growth_grid::GrowthGrid;
 use crate::components::indicator_tabs::IndicatorTabs;
+use crate::components::overview::Overview;
 use crate::components::preset_bar::PresetBar;
 use crate::components::unit_table::UnitTable;
 use crate::components::verdict_card::VerdictCard;
@@ -32,10 +35,28 @@ pub fn App(props: &AppProps) -> Html {
         let plan = plan.clone();
         use_memo(state.scenario.clone(), move |scenario| judge_all(&plan, scenario))
     };
+    let overview = {
+        let (plan, verdicts) = (plan.clone(), verdicts.clone());
+        use_memo((state.scenario.clone(), state.lang), move |(scenario, lang)| {
+            verdicts.iter().map(|v| Rc::new(ChartData::path(&plan, scenario, v, *lang, true))).collect::<Vec<_>>()
+        })
+    };
+    let charts = {
+        let (plan, verdicts) = (plan.clone(), verdicts.clone());
+        use_memo((state.scenario.clone(), state.lang, state.indicator), move |(scenario, lang, key)| {
+            let v = &verdicts[key.index()];
+            vec![
+                Rc::new(ChartData::path(&plan, scenario, v, *lang, false)),
+                Rc::new(ChartData::units(&plan, v, *lang)),
+                Rc::new(ChartData::floors(&plan, scenario, *key, *lang)),
+            ]
+        })
+    };
     {
         let lang = state.lang;
         use_effect_with(lang, move |lang| crate::web::set_document_lang(*lang));
     }
+    let scenario_name: AttrValue = state.scenario.name.clone().into();
 
     let dispatch = state.dispatcher();
     let lang = state.lang;
@@ -82,21 +103,28 @@ pub fn App(props: &AppProps) -> Html {
                 <span aria-hidden="true">{"ⓘ "}</span>{s.illustrative}
             </p>
 
+            <Overview charts={overview} lang={lang} scenario_name={scenario_name.clone()} on_select={select.clone()} />
+
             <main class="workspace">
                 <IndicatorTabs plan={plan.clone()} selected={current} lang={lang} on_select={select.clone()} />
-                <section class="editor" aria-label={s.grid_heading}>
-                    <div class="toolbar">
-                        <PresetBar lang={lang} dispatch={dispatch.clone()} />
-                        <BulkBar plan={plan.clone()} indicator={current} lang={lang} dispatch={dispatch.clone()} />
+                <div class="columns">
+                    <div class="column-edit">
+                        <section class="editor" aria-label={s.grid_heading}>
+                            <div class="toolbar">
+                                <PresetBar lang={lang} dispatch={dispatch.clone()} />
+                                <BulkBar plan={plan.clone()} indicator={current} lang={lang} dispatch={dispatch.clone()} />
+                            </div>
+                            <p class="hint">{s.grid_hint}</p>
+                            <GrowthGrid plan={plan.clone()} indicator={current} scenario={state.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
+                        </section>
+                        <section class="unit-results" aria-label={s.units_heading}>
+                            <h2>{s.units_heading}{" · "}{lang.indicator_short(plan.indicator(current))}</h2>
+                            <UnitTable plan={plan.clone()} verdict={verdicts[current.index()].clone()} lang={lang} />
+                            <p class="hint">{s.tolerance_note}</p>
+                        </section>
                     </div>
-                    <p class="hint">{s.grid_hint}</p>
-                    <GrowthGrid plan={plan.clone()} indicator={current} scenario={state.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
-                </section>
-                <section class="unit-results" aria-label={s.units_heading}>
-                    <h2>{s.units_heading}{" · "}{lang.indicator_short(plan.indicator(current))}</h2>
-                    <UnitTable plan={plan.clone()} verdict={verdicts[current.index()].clone()} lang={lang} />
-                    <p class="hint">{s.tolerance_note}</p>
-                </section>
+                    <ChartsPanel charts={charts} indicator={current} lang={lang} scenario_name={scenario_name} />
+                </div>
             </main>
 
             <footer class="footer">

@@ -2,9 +2,12 @@
 //! actions; no plan rule lives here.
 
 pub mod bulk_bar;
+pub mod chart_canvas;
+pub mod charts_panel;
 pub mod growth_cell;
 pub mod growth_grid;
 pub mod indicator_tabs;
+pub mod overview;
 pub mod preset_bar;
 pub mod unit_table;
 pub mod verdict_card;

@@ -5,6 +5,7 @@
 //! `components` the yew view; `web` the few direct browser touches.
 
 pub mod app;
+pub mod chart;
 pub mod components;
 pub mod format;
 pub mod i18n;

@@ -50,3 +50,95 @@ pub fn hide_loading() {
         let _ = loading.set_attribute("hidden", "");
     }
 }
+
+/// Offers `text` to the user as a file download named `filename`.
+///
+/// # Errors
+///
+/// A message when the browser refuses to build the file or the link.
+pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&text.into());
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).map_err(js_error)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
+    let result = download_url(filename, &url);
+    // Revoke once the click has been handled; the download keeps its copy.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    result
+}
+
+/// Offers the resource at `url` (a `blob:` or `data:` URL) as a download.
+///
+/// # Errors
+///
+/// A message when the link cannot be made.
+pub fn download_url(filename: &str, url: &str) -> Result<(), String> {
+    let doc = document().ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement =
+        doc.create_element("a").map_err(js_error)?.dyn_into().map_err(|_| "not an anchor")?;
+    a.set_href(url);
+    a.set_download(filename);
+    a.set_rel("noopener");
+    let body = doc.body().ok_or("no body")?;
+    body.append_child(&a).map_err(js_error)?;
+    a.click();
+    a.remove();
+    Ok(())
+}
+
+/// A readable message from a JavaScript error value.
+pub fn js_error(v: wasm_bindgen::JsValue) -> String {
+    v.as_string()
+        .or_else(|| v.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .unwrap_or_else(|| "unknown browser error".to_owned())
+}
+
+/// Milliseconds since the page started, for measuring work in the page.
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// The device-pixel ratio (2 on most high-DPI screens), 1 if unknown.
+pub fn device_pixel_ratio() -> f64 {
+    web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0)
+}
+
+/// Keeps a `ResizeObserver` alive; disconnects it when dropped.
+pub struct SizeWatch {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for SizeWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `on_size(width, height)` in CSS pixels now and whenever `element`
+/// changes size. `None` where the browser has no `ResizeObserver`.
+pub fn watch_size(element: &web_sys::Element, on_size: impl Fn(u32, u32) + 'static) -> Option<SizeWatch> {
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+            let rect = entry.content_rect();
+            on_size(css_px(rect.width()), css_px(rect.height()));
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(element);
+    Some(SizeWatch { observer, _callback: callback })
+}
+
+/// A CSS length rounded to whole pixels, never negative.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn css_px(v: f64) -> u32 {
+    if v.is_finite() {
+        v.round().clamp(0.0, 100_000.0) as u32
+    } else {
+        0
+    }
+}

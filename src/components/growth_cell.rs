@@ -142,7 +142,7 @@ pub fn GrowthCell(props: &GrowthCellProps) -> Html {
             if below {
                 <span class="flag" title={floor_text.clone()}>
                     <span aria-hidden="true">{"▼"}</span>
-                    <span class="flag-text">{s.below_floor}{" "}{floor_text.unwrap_or_default()}</span>
+                    <span class="flag-text">{s.below_floor}{props.floor.map(|f| format!(" ≥{}%", crate::format::growth_plain(f))).unwrap_or_default()}</span>
                 </span>
             }
             if let Some(m) = message {

@@ -59,6 +59,7 @@ test('dragging a slider updates the projection on every input event', async ({ p
   await openPage(page);
   await page.getByTestId('indicator-value_added').click();
   const slider = page.getByTestId('growth-value_added-puyang-2026');
+  await slider.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const box = await slider.boundingBox();
   const seen = new Set();
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);

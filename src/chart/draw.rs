@@ -1,0 +1,441 @@
+//! Drawing, written once and generic over plotters' `DrawingBackend`.
+//!
+//! Every size below is in CSS pixels and multiplied by `scale` (the
+//! device-pixel ratio on canvas, 1 for SVG), so charts stay crisp on high-DPI
+//! screens and read the same at any size.
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{FontStyle, RGBColor};
+
+use super::data::{ChartData, FloorMapData, PathData, UnitsData};
+use super::layout::{mix, nice_axis, px, text_width};
+use crate::format;
+
+/// Font families for chart text: the browser's CJK fonts first.
+pub const FONT: &str = "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
+
+/// Unit colours (Tableau 10), in unit order.
+pub const UNIT_COLOURS: [RGBColor; 9] = [
+    RGBColor(0x4E, 0x79, 0xA7),
+    RGBColor(0xF2, 0x8E, 0x2B),
+    RGBColor(0x76, 0xB7, 0xB2),
+    RGBColor(0xE1, 0x57, 0x59),
+    RGBColor(0x59, 0xA1, 0x4F),
+    RGBColor(0xED, 0xC9, 0x48),
+    RGBColor(0xB0, 0x7A, 0xA1),
+    RGBColor(0xFF, 0x9D, 0xA7),
+    RGBColor(0x9C, 0x75, 0x5F),
+];
+/// Text.
+pub const INK: RGBColor = RGBColor(0x1C, 0x24, 0x30);
+/// Secondary text and axes.
+pub const MUTED: RGBColor = RGBColor(0x5B, 0x66, 0x75);
+/// Grid lines.
+pub const GRID: RGBColor = RGBColor(0xE3, 0xE7, 0xEE);
+/// Met.
+pub const MET: RGBColor = RGBColor(0x1B, 0x7A, 0x3D);
+/// Missed, and the target line.
+pub const MISSED: RGBColor = RGBColor(0xB3, 0x26, 0x1E);
+/// Cells with no floor.
+pub const NEUTRAL: RGBColor = RGBColor(0xEE, 0xF0, 0xF3);
+
+/// How far from zero (percentage points) the floor map's colours saturate.
+const FLOOR_SATURATION: f64 = 15.0;
+
+/// The colour of a unit by index.
+pub fn unit_colour(unit: usize) -> RGBColor {
+    UNIT_COLOURS[unit % UNIT_COLOURS.len()]
+}
+
+/// The floor map's colour for a difference from the floor in points.
+pub fn floor_colour(diff: Option<f64>) -> RGBColor {
+    match diff {
+        None => NEUTRAL,
+        Some(d) if d < 0.0 => mix(WHITE, MISSED, 0.15 + 0.85 * (-d / FLOOR_SATURATION)),
+        Some(d) => mix(WHITE, MET, 0.1 + 0.75 * (d / FLOOR_SATURATION)),
+    }
+}
+
+/// A pen: drawing helpers at one scale.
+struct Pen<'a, DB: DrawingBackend> {
+    area: &'a DrawingArea<DB, Shift>,
+    /// Device pixels per CSS pixel.
+    s: f64,
+    /// Factor on font sizes that the backend undoes (see [`render_svg`]).
+    font: f64,
+}
+
+impl<DB: DrawingBackend> Pen<'_, DB> {
+    #[allow(clippy::too_many_arguments)]
+    fn text(
+        &self,
+        t: &str,
+        x: f64,
+        y: f64,
+        size: f64,
+        colour: RGBColor,
+        pos: (HPos, VPos),
+        bold: bool,
+    ) -> DrawResult<(), DB> {
+        let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
+        let font: FontDesc = (FontFamily::Name(FONT), size * self.s * self.font, style).into();
+        let ts = font.color(&colour).pos(Pos::new(pos.0, pos.1));
+        self.area.draw(&Text::new(t.to_owned(), (px(x), px(y)), ts))
+    }
+
+    fn rect(&self, x0: f64, y0: f64, x1: f64, y1: f64, colour: RGBColor) -> DrawResult<(), DB> {
+        self.area.draw(&Rectangle::new([(px(x0), px(y0)), (px(x1), px(y1))], colour.filled()))
+    }
+
+    fn line(&self, points: &[(f64, f64)], colour: RGBColor, width: f64) -> DrawResult<(), DB> {
+        let pts: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x), px(*y))).collect();
+        self.area.draw(&PathElement::new(pts, colour.stroke_width(self.width(width))))
+    }
+
+    fn dashed(&self, points: &[(f64, f64)], colour: RGBColor, width: f64) -> DrawResult<(), DB> {
+        let pts: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x), px(*y))).collect();
+        let style = colour.stroke_width(self.width(width));
+        self.area.draw(&DashedPathElement::new(pts, px(6.0 * self.s), px(4.0 * self.s), style))
+    }
+
+    fn dot(&self, x: f64, y: f64, r: f64, colour: RGBColor) -> DrawResult<(), DB> {
+        self.area.draw(&Circle::new((px(x), px(y)), px(r * self.s), colour.filled()))
+    }
+
+    fn width(&self, w: f64) -> u32 {
+        u32::try_from(px(w * self.s).max(1)).unwrap_or(1)
+    }
+}
+
+/// Draws any chart onto `area` at `scale` device pixels per CSS pixel.
+///
+/// # Errors
+///
+/// Whatever the backend reports.
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, data: &ChartData, scale: f64) -> DrawResult<(), DB> {
+    draw_with_font(area, data, scale, 1.0)
+}
+
+fn draw_with_font<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    scale: f64,
+    font: f64,
+) -> DrawResult<(), DB> {
+    area.fill(&WHITE)?;
+    let pen = Pen { area, s: if scale.is_finite() && scale > 0.0 { scale } else { 1.0 }, font };
+    match data {
+        ChartData::Path(d) => draw_path(&pen, d),
+        ChartData::Units(d) => draw_units(&pen, d),
+        ChartData::Floors(d) => draw_floors(&pen, d),
+    }
+}
+
+/// Draws a chart as SVG text of `width` × `height` CSS pixels: the same
+/// drawing code as on canvas, for downloads and tests.
+///
+/// # Errors
+///
+/// A message if drawing failed.
+pub fn render_svg(data: &ChartData, width: u32, height: u32) -> Result<String, String> {
+    let mut buf = String::new();
+    {
+        let root = SVGBackend::with_string(&mut buf, (width, height)).into_drawing_area();
+        // plotters-svg writes every font size divided by 1.24 (the canvas
+        // backend does not); scale up so both show the same text size.
+        draw_with_font(&root, data, 1.0, 1.24).map_err(|e| e.to_string())?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    Ok(buf)
+}
+
+/// The font size, at most `size` and at least 9, at which `text` fits in
+/// `width` device pixels.
+fn fit(text: &str, size: f64, width: f64, s: f64) -> f64 {
+    let natural = text_width(text, size * s);
+    if natural <= width {
+        size
+    } else {
+        (size * width / natural).max(9.0)
+    }
+}
+
+fn dims<DB: DrawingBackend>(pen: &Pen<'_, DB>) -> (f64, f64) {
+    let (w, h) = pen.area.dim_in_pixel();
+    (f64::from(w), f64::from(h))
+}
+
+/// Lays legend items out in rows; returns each item's (x, y) and the
+/// height used.
+fn legend_rows(labels: &[String], x0: f64, width: f64, size: f64, s: f64) -> (Vec<(f64, f64)>, f64) {
+    let (row_h, swatch) = (size * 1.5 * s, size * 1.6 * s);
+    let mut out = Vec::with_capacity(labels.len());
+    let (mut x, mut y) = (x0, 0.0);
+    for label in labels {
+        let w = swatch + text_width(label, size * s) + 16.0 * s;
+        if x > x0 && x + w > x0 + width {
+            x = x0;
+            y += row_h;
+        }
+        out.push((x, y));
+        x += w;
+    }
+    (out, if labels.is_empty() { 0.0 } else { y + row_h })
+}
+
+#[allow(clippy::too_many_lines)]
+// x, y, w, h, d: the names drawing code reads best with.
+#[allow(clippy::many_single_char_names)]
+fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<(), DB> {
+    let (w, h) = dims(pen);
+    let s = pen.s;
+    let pad = if d.compact { 6.0 } else { 10.0 } * s;
+    let (title_size, label_size) = if d.compact { (12.0, 10.0) } else { (14.0, 11.0) };
+    pen.text(&d.title, pad, pad, fit(&d.title, title_size, w - 2.0 * pad, s), INK, (HPos::Left, VPos::Top), true)?;
+
+    // Legend: units, then the three reference lines.
+    let mut legend: Vec<String> = if d.compact { Vec::new() } else { d.units.clone() };
+    if !d.compact {
+        legend.extend([d.target_label.clone(), d.doubling_label.clone(), d.floor_label.clone()]);
+    }
+    let (slots, legend_h) = legend_rows(&legend, pad, w - 2.0 * pad, label_size, s);
+
+    let y_max_value = d.totals.iter().copied().fold(d.target.max(d.doubling), f64::max) * 1.08;
+    let (step, y_top) = if d.compact { nice_axis(y_max_value, 2, 4) } else { nice_axis(y_max_value, 3, 7) };
+    let tick_w = text_width(&format::yi_plain(y_top), label_size * s);
+    let left = pad + tick_w + 6.0 * s;
+    let right = w - pad - if d.compact { 0.0 } else { 4.0 * s };
+    let top = pad + title_size * 1.6 * s + label_size * if d.compact { 2.0 } else { 1.2 } * s;
+    let x_title_h = if d.compact { 0.0 } else { label_size * 1.4 * s };
+    let bottom = h - pad - legend_h - x_title_h - label_size * 1.8 * s;
+    let plot_h = (bottom - top).max(1.0);
+    let y = |v: f64| bottom - (v / y_top).clamp(0.0, 1.2) * plot_h;
+
+    // Axis titles, grid and ticks.
+    if !d.compact {
+        pen.text(&d.y_title, pad, top - label_size * 0.9 * s, label_size, MUTED, (HPos::Left, VPos::Bottom), false)?;
+    }
+    let mut v = 0.0;
+    while v <= y_top + step * 0.01 {
+        pen.line(&[(left, y(v)), (right, y(v))], GRID, 1.0)?;
+        pen.text(&format::yi_plain(v), left - 4.0 * s, y(v), label_size, MUTED, (HPos::Right, VPos::Center), false)?;
+        v += step;
+    }
+    if !d.compact {
+        pen.text(&d.x_title, right, bottom + label_size * 1.6 * s, label_size, MUTED, (HPos::Right, VPos::Top), false)?;
+    }
+
+    // Stacked bars by unit.
+    let n = d.years.len().max(1);
+    #[allow(clippy::cast_precision_loss)]
+    let band = (right - left) / n as f64;
+    let bar_w = band * if d.compact { 0.62 } else { 0.56 };
+    #[allow(clippy::cast_precision_loss)]
+    let centre = |k: usize| left + band * (k as f64 + 0.5);
+    // Narrow bands show years as '23.
+    let short_years = band < text_width("2022", label_size * s) * 1.25;
+    for (k, year) in d.years.iter().enumerate() {
+        let x0 = centre(k) - bar_w / 2.0;
+        let mut acc = 0.0;
+        for (u, series) in d.values.iter().enumerate() {
+            let v = series.get(k).copied().unwrap_or(0.0).max(0.0);
+            pen.rect(x0, y(acc + v), x0 + bar_w, y(acc), unit_colour(u))?;
+            acc += v;
+        }
+        let label = if short_years { format!("'{}", year.get(2..).unwrap_or(year)) } else { year.clone() };
+        pen.text(&label, centre(k), bottom + 4.0 * s, label_size, MUTED, (HPos::Center, VPos::Top), false)?;
+    }
+    pen.line(&[(left, bottom), (right, bottom)], MUTED, 1.0)?;
+
+    // The floors' path, dashed, with dots.
+    let floor_pts: Vec<(f64, f64)> = d.floor_path.iter().enumerate().map(|(k, v)| (centre(k), y(*v))).collect();
+    if floor_pts.len() > 1 {
+        pen.dashed(&floor_pts, INK, 1.5)?;
+    }
+    for (x, yy) in &floor_pts {
+        pen.dot(*x, *yy, 2.5, INK)?;
+    }
+
+    // Doubling and target lines. When they nearly coincide, one label says both.
+    let (yt, yd) = (y(d.target), y(d.doubling));
+    let close = (yt - yd).abs() < label_size * 1.3 * s;
+    pen.dashed(&[(left, yd), (right, yd)], MUTED, 1.5)?;
+    pen.line(&[(left, yt), (right, yt)], MISSED, 2.0)?;
+    let target_text = if close && !d.compact {
+        format!("{} ≈ {}", d.target_label, d.doubling_label)
+    } else {
+        d.target_label.clone()
+    };
+    pen.text(&target_text, left + 4.0 * s, yt - 3.0 * s, label_size, MISSED, (HPos::Left, VPos::Bottom), true)?;
+    if !close && !d.compact {
+        let (anchor, dy) = if yd > yt { (VPos::Top, 3.0) } else { (VPos::Bottom, -3.0) };
+        pen.text(&d.doubling_label, left + 4.0 * s, yd + dy * s, label_size, MUTED, (HPos::Left, anchor), false)?;
+    }
+
+    // The gap at the target year.
+    let last = d.totals.len().saturating_sub(1);
+    let total = d.totals.get(last).copied().unwrap_or(0.0);
+    let gap_colour = if d.met { MET } else { MISSED };
+    let bracket_x = centre(last) + bar_w / 2.0 + 4.0 * s;
+    if (y(total) - yt).abs() > 2.0 * s {
+        pen.line(&[(bracket_x, y(total)), (bracket_x, yt)], gap_colour, 2.0)?;
+    }
+    if d.compact {
+        pen.text(&d.gap_label, pad, pad + title_size * 1.4 * s, label_size, gap_colour, (HPos::Left, VPos::Top), true)?;
+    } else {
+        let gap_y = y(total).min(yt) - 3.0 * s;
+        let gap_y = if close || (gap_y - yt).abs() < label_size * s { gap_y - label_size * 1.3 * s } else { gap_y };
+        let half = text_width(&d.gap_label, label_size * s) / 2.0;
+        let gap_x = centre(last).min(w - pad - half);
+        pen.text(&d.gap_label, gap_x, gap_y, label_size, gap_colour, (HPos::Center, VPos::Bottom), true)?;
+    }
+
+    // Legend.
+    let legend_top = h - pad - legend_h + label_size * 0.2 * s;
+    let swatch = label_size * s;
+    for (i, (label, (lx, ly))) in legend.iter().zip(&slots).enumerate() {
+        let (x, yy) = (*lx, legend_top + ly);
+        let mid = yy + swatch / 2.0;
+        match i.checked_sub(d.units.len()) {
+            None => pen.rect(x, yy, x + swatch, yy + swatch, unit_colour(i))?,
+            Some(0) => pen.line(&[(x, mid), (x + swatch * 1.4, mid)], MISSED, 2.0)?,
+            Some(1) => pen.dashed(&[(x, mid), (x + swatch * 1.4, mid)], MUTED, 1.5)?,
+            Some(_) => pen.dashed(&[(x, mid), (x + swatch * 1.4, mid)], INK, 1.5)?,
+        }
+        pen.text(label, x + swatch * 1.6, mid, label_size, INK, (HPos::Left, VPos::Center), false)?;
+    }
+    Ok(())
+}
+
+// x, y, w, h, d: the names drawing code reads best with.
+#[allow(clippy::many_single_char_names)]
+fn draw_units<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &UnitsData) -> DrawResult<(), DB> {
+    let (w, h) = dims(pen);
+    let s = pen.s;
+    let (pad, label_size) = (10.0 * s, 11.0);
+    pen.text(&d.title, pad, pad, fit(&d.title, 14.0, w - 2.0 * pad, s), INK, (HPos::Left, VPos::Top), true)?;
+    let name_w = d.bars.iter().map(|b| text_width(&b.name, label_size * s)).fold(0.0, f64::max);
+    let max_mult = d.bars.iter().map(|b| b.multiple).fold(2.4, f64::max) * 1.12;
+    let (step, x_top) = nice_axis(max_mult, 3, 7);
+    let left = pad + name_w + 8.0 * s;
+    let right = w - pad - text_width("0.00×", label_size * s) - 4.0 * s;
+    let top = pad + 14.0 * 1.6 * s + label_size * 1.4 * s;
+    let legend_h = label_size * 1.6 * s;
+    let bottom = h - pad - legend_h - label_size * 3.0 * s;
+    let x = |v: f64| left + (v / x_top).clamp(0.0, 1.0) * (right - left);
+
+    let mut v = 0.0;
+    while v <= x_top + step * 0.01 {
+        pen.line(&[(x(v), top), (x(v), bottom)], GRID, 1.0)?;
+        pen.text(&format!("{v:.1}×"), x(v), bottom + 4.0 * s, label_size, MUTED, (HPos::Center, VPos::Top), false)?;
+        v += step;
+    }
+    pen.text(
+        &d.x_title,
+        right,
+        bottom + label_size * 1.5 * s + 4.0 * s,
+        label_size,
+        MUTED,
+        (HPos::Right, VPos::Top),
+        false,
+    )?;
+
+    #[allow(clippy::cast_precision_loss)]
+    let row = (bottom - top) / d.bars.len().max(1) as f64;
+    for (i, b) in d.bars.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let mid = top + row * (i as f64 + 0.5);
+        let colour = if b.met { MET } else { MISSED };
+        pen.rect(x(0.0), mid - row * 0.32, x(b.multiple), mid + row * 0.32, colour)?;
+        pen.text(&b.name, left - 6.0 * s, mid, label_size, INK, (HPos::Right, VPos::Center), false)?;
+        // Values stand right of the bar, and right of the 2.0× line for
+        // bars that stop short of it, so the line never crosses a label.
+        pen.text(
+            &format::multiple(b.multiple),
+            x(b.multiple.max(2.0)) + 4.0 * s,
+            mid,
+            label_size,
+            colour,
+            (HPos::Left, VPos::Center),
+            true,
+        )?;
+    }
+    pen.line(&[(x(0.0), top), (x(0.0), bottom)], MUTED, 1.0)?;
+    pen.dashed(&[(x(2.0), top - 4.0 * s), (x(2.0), bottom)], INK, 1.5)?;
+    pen.text(&d.reference_label, x(2.0), top - 5.0 * s, label_size, INK, (HPos::Center, VPos::Bottom), true)?;
+
+    let ly = h - pad - legend_h / 2.0;
+    let sw = label_size * s;
+    let mut lx = pad;
+    for (label, colour) in d.legend.iter().zip([MET, MISSED]) {
+        pen.rect(lx, ly - sw / 2.0, lx + sw, ly + sw / 2.0, colour)?;
+        pen.text(label, lx + sw * 1.5, ly, label_size, INK, (HPos::Left, VPos::Center), false)?;
+        lx += sw * 1.5 + text_width(label, label_size * s) + 16.0 * s;
+    }
+    Ok(())
+}
+
+// x, y, w, h, d: the names drawing code reads best with.
+#[allow(clippy::many_single_char_names)]
+fn draw_floors<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &FloorMapData) -> DrawResult<(), DB> {
+    let (w, h) = dims(pen);
+    let s = pen.s;
+    let (pad, label_size) = (10.0 * s, 11.0);
+    pen.text(&d.title, pad, pad, fit(&d.title, 14.0, w - 2.0 * pad, s), INK, (HPos::Left, VPos::Top), true)?;
+    let name_w = d.units.iter().map(|n| text_width(n, label_size * s)).fold(0.0, f64::max);
+    let left = pad + name_w + 8.0 * s;
+    let right = w - pad;
+    let top = pad + 14.0 * 1.6 * s + label_size * 2.8 * s;
+    let legend_h = label_size * 2.0 * s;
+    let bottom = h - pad - legend_h;
+    #[allow(clippy::cast_precision_loss)]
+    let (col_w, row_h) = ((right - left) / d.columns.len().max(1) as f64, (bottom - top) / d.units.len().max(1) as f64);
+
+    for (k, (year, floor)) in d.columns.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let cx = left + col_w * (k as f64 + 0.5);
+        pen.text(year, cx, top - label_size * 1.5 * s, label_size, INK, (HPos::Center, VPos::Bottom), true)?;
+        pen.text(floor, cx, top - 3.0 * s, label_size * 0.9, MUTED, (HPos::Center, VPos::Bottom), false)?;
+    }
+    for (u, name) in d.units.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let y0 = top + row_h * u as f64;
+        pen.text(name, left - 6.0 * s, y0 + row_h / 2.0, label_size, INK, (HPos::Right, VPos::Center), false)?;
+        for (k, cell) in d.cells.get(u).into_iter().flatten().enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            let x0 = left + col_w * k as f64;
+            let fill = floor_colour(cell.diff);
+            pen.rect(x0 + 1.0 * s, y0 + 1.0 * s, x0 + col_w - 1.0 * s, y0 + row_h - 1.0 * s, fill)?;
+            let strong = cell.diff.is_some_and(|x| x.abs() > FLOOR_SATURATION * 0.55);
+            let ink = if strong { WHITE } else { INK };
+            let label = match cell.diff {
+                Some(diff) if diff < 0.0 => format!("▼ {}%", cell.growth),
+                _ => format!("{}%", cell.growth),
+            };
+            pen.text(&label, x0 + col_w / 2.0, y0 + row_h / 2.0, label_size, ink, (HPos::Center, VPos::Center), false)?;
+        }
+    }
+
+    // Legend: a diverging scale from −15 to +15 points, then "no floor".
+    let ly = h - pad - legend_h / 2.0;
+    let bar_w = (w * 0.3).min(180.0 * s);
+    let x0 = pad + text_width(&d.legend[0], label_size * s) + 10.0 * s;
+    pen.text(&d.legend[0], pad, ly, label_size, INK, (HPos::Left, VPos::Center), false)?;
+    let steps = 24_i32;
+    for i in 0..steps {
+        let t = f64::from(i) / f64::from(steps - 1);
+        let diff = -FLOOR_SATURATION + t * 2.0 * FLOOR_SATURATION;
+        let xa = x0 + bar_w * f64::from(i) / f64::from(steps);
+        pen.rect(xa, ly - 5.0 * s, xa + bar_w / f64::from(steps) + 0.5, ly + 5.0 * s, floor_colour(Some(diff)))?;
+    }
+    pen.text("0", x0 + bar_w / 2.0, ly + 6.0 * s, label_size * 0.9, MUTED, (HPos::Center, VPos::Top), false)?;
+    let x1 = x0 + bar_w + 6.0 * s;
+    pen.text(&d.legend[1], x1, ly, label_size, INK, (HPos::Left, VPos::Center), false)?;
+    let x2 = x1 + text_width(&d.legend[1], label_size * s) + 16.0 * s;
+    pen.rect(x2, ly - 5.0 * s, x2 + 10.0 * s, ly + 5.0 * s, NEUTRAL)?;
+    pen.text(&d.legend[2], x2 + 14.0 * s, ly, label_size, INK, (HPos::Left, VPos::Center), false)?;
+    Ok(())
+}

@@ -1,0 +1,160 @@
+//! A chart on a canvas: sized to its container and the device-pixel ratio,
+//! redrawn whenever its data or size changes, described for screen readers,
+//! and downloadable as SVG (same drawing code) or PNG (the canvas).
+
+use std::rc::Rc;
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+use crate::chart::{self, ChartData};
+use crate::i18n::Lang;
+use crate::model::IndicatorKey;
+use crate::web;
+
+/// Props of [`ChartCanvas`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ChartCanvasProps {
+    /// What to draw.
+    pub data: Rc<ChartData>,
+    /// The indicator shown, for the test hook and file names.
+    pub indicator: IndicatorKey,
+    /// Interface language.
+    pub lang: Lang,
+    /// The scenario's name for download file names.
+    pub scenario_name: AttrValue,
+    /// The canvas's `data-testid`.
+    pub testid: AttrValue,
+    /// Size class: `large`, `small` …
+    #[prop_or_default]
+    pub class: Classes,
+    /// Whether to offer downloads.
+    #[prop_or(true)]
+    pub downloads: bool,
+}
+
+/// Draws `data` on `canvas` at `size` CSS pixels; returns the time taken
+/// in milliseconds.
+fn paint(canvas: &HtmlCanvasElement, data: &ChartData, size: (u32, u32)) -> Result<f64, String> {
+    let start = web::now_ms();
+    let dpr = web::device_pixel_ratio();
+    let scaled = |v: u32| {
+        // Sizes are a few thousand pixels at most, so the casts are exact.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let device = (f64::from(v) * dpr).round() as u32;
+        device.max(1)
+    };
+    let (w, h) = (scaled(size.0), scaled(size.1));
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("this browser gives no 2D canvas")?;
+    let root = backend.into_drawing_area();
+    chart::draw(&root, data, dpr).map_err(|e| e.to_string())?;
+    root.present().map_err(|e| e.to_string())?;
+    Ok(web::now_ms() - start)
+}
+
+/// Characters that file systems refuse in names.
+fn file_safe(name: &str) -> String {
+    name.chars().map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect()
+}
+
+/// A chart canvas with its text alternative and download buttons.
+#[component]
+pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
+    let canvas_ref = use_node_ref();
+    let size = use_state_eq(|| (0u32, 0u32));
+    let problem = use_state_eq(|| None::<String>);
+    {
+        let (canvas_ref, size) = (canvas_ref.clone(), size.clone());
+        use_effect_with((), move |()| {
+            let watch =
+                canvas_ref.cast::<web_sys::Element>().and_then(|el| web::watch_size(&el, move |w, h| size.set((w, h))));
+            move || drop(watch)
+        });
+    }
+    {
+        let (canvas_ref, problem) = (canvas_ref.clone(), problem.clone());
+        use_effect_with((props.data.clone(), *size), move |(data, size)| {
+            if size.0 > 0 && size.1 > 0 {
+                if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                    match paint(&canvas, data, *size) {
+                        Ok(ms) => {
+                            let _ = canvas.set_attribute("data-draw-ms", &format!("{ms:.3}"));
+                            problem.set(None);
+                        }
+                        Err(e) => problem.set(Some(e)),
+                    }
+                }
+            }
+        });
+    }
+
+    let lang = props.lang;
+    let s = lang.s();
+    let kind = props.data.kind();
+    let stem = file_safe(&format!(
+        "{}_{}_{}_{}",
+        s.app_name,
+        props.indicator,
+        kind.as_str(),
+        if props.scenario_name.is_empty() { s.default_scenario_name } else { props.scenario_name.as_str() }
+    ));
+    let on_svg = {
+        let (data, size, problem, stem) = (props.data.clone(), *size, problem.clone(), stem.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (w, h) = (size.0.max(320), size.1.max(200));
+            let result = chart::render_svg(&data, w, h)
+                .and_then(|svg| web::download_text(&format!("{stem}.svg"), "image/svg+xml", &svg));
+            if let Err(e) = result {
+                problem.set(Some(e));
+            }
+        })
+    };
+    let on_png = {
+        let (canvas_ref, problem, stem) = (canvas_ref.clone(), problem.clone(), stem.clone());
+        Callback::from(move |_: MouseEvent| {
+            let result = canvas_ref
+                .cast::<HtmlCanvasElement>()
+                .ok_or_else(|| "no canvas".to_owned())
+                .and_then(|c| c.to_data_url().map_err(web::js_error))
+                .and_then(|url| web::download_url(&format!("{stem}.png"), &url));
+            if let Err(e) = result {
+                problem.set(Some(e));
+            }
+        })
+    };
+    let table = props.data.table(lang);
+    html! {
+        <figure class={classes!("chart", format!("chart-{}", kind.as_str()), props.class.clone())}>
+            <canvas
+                ref={canvas_ref}
+                role="img"
+                aria-label={props.data.summary(lang)}
+                data-testid={props.testid.clone()}
+            />
+            <div class="sr-only">
+                <table>
+                    <caption>{props.data.title()}</caption>
+                    <thead><tr>{ for table.headers.iter().map(|h| html! { <th scope="col">{h}</th> }) }</tr></thead>
+                    <tbody>
+                        { for table.rows.iter().map(|r| html! { <tr>{ for r.iter().map(|c| html! { <td>{c}</td> }) }</tr> }) }
+                    </tbody>
+                </table>
+            </div>
+            if props.downloads {
+                <figcaption class="chart-tools" aria-label={s.download_label}>
+                    <button type="button" class="btn small" onclick={on_svg} data-testid={format!("download-svg-{}-{}", kind.as_str(), props.indicator)}>{s.download_svg}</button>
+                    <button type="button" class="btn small" onclick={on_png} data-testid={format!("download-png-{}-{}", kind.as_str(), props.indicator)}>{s.download_png}</button>
+                </figcaption>
+            }
+            if let Some(p) = (*problem).clone() {
+                <p class="field-error" role="alert">{p}</p>
+            }
+        </figure>
+    }
+}

@@ -1,0 +1,203 @@
+//! Charts drawn natively into SVG text, checked for what a reader would
+//! check: title, axis labels, one series per unit, the target line at the
+//! right height with its label, bars coloured by status, floor cells.
+
+// Tests fail loudly on purpose.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use doubling_sandbox::chart::draw::{floor_colour, unit_colour, MET, MISSED};
+use doubling_sandbox::chart::{render_svg, ChartData};
+use doubling_sandbox::i18n::Lang;
+use doubling_sandbox::model::{Growth, IndicatorKey, Plan, Preset, Scenario, TargetVerdict};
+use plotters::style::RGBColor;
+
+/// One SVG element: its tag, attributes and text.
+#[derive(Debug)]
+struct El {
+    tag: String,
+    attrs: Vec<(String, String)>,
+    text: String,
+}
+
+impl El {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+    fn num(&self, name: &str) -> f64 {
+        self.attr(name).and_then(|v| v.parse().ok()).unwrap_or(f64::NAN)
+    }
+}
+
+/// A small reader for the flat SVG plotters writes: one element per tag,
+/// text content between `<text …>` and `</text>`.
+fn parse(svg: &str) -> Vec<El> {
+    let mut out = Vec::new();
+    let mut rest = svg;
+    while let Some(start) = rest.find('<') {
+        rest = &rest[start + 1..];
+        if rest.starts_with('/') {
+            continue;
+        }
+        let end = rest.find('>').unwrap();
+        let head = &rest[..end];
+        let tag: String = head.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let mut attrs = Vec::new();
+        let mut a = &head[tag.len()..];
+        while let Some(eq) = a.find("=\"") {
+            let name = a[..eq].trim().to_owned();
+            let after = &a[eq + 2..];
+            let close = after.find('"').unwrap();
+            attrs.push((name, after[..close].to_owned()));
+            a = &after[close + 1..];
+        }
+        rest = &rest[end + 1..];
+        let text = if tag == "text" { rest[..rest.find("</text>").unwrap()].trim().to_owned() } else { String::new() };
+        out.push(El { tag, attrs, text });
+    }
+    out
+}
+
+fn hex(c: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+fn texts(els: &[El]) -> Vec<&str> {
+    els.iter().filter(|e| e.tag == "text").map(|e| e.text.as_str()).collect()
+}
+
+fn find_text<'a>(els: &'a [El], t: &str) -> &'a El {
+    els.iter().find(|e| e.tag == "text" && e.text == t).unwrap_or_else(|| panic!("no text {t:?} in {:?}", texts(els)))
+}
+
+fn rects_of(els: &[El], colour: RGBColor) -> usize {
+    els.iter().filter(|e| e.tag == "rect" && e.attr("fill") == Some(hex(colour).as_str())).count()
+}
+
+fn setup() -> (Plan, Scenario) {
+    let plan = Plan::shipped().unwrap();
+    let s = Scenario::default_for(&plan);
+    (plan, s)
+}
+
+fn path_svg(plan: &Plan, s: &Scenario, key: IndicatorKey, lang: Lang) -> Vec<El> {
+    let v = TargetVerdict::judge(plan, s, key);
+    parse(&render_svg(&ChartData::path(plan, s, &v, lang, false), 800, 320).unwrap())
+}
+
+/// The pixel height of value `v` on the y axis, from two tick labels.
+fn y_of(els: &[El], v: f64, (lo, hi): (&str, &str)) -> f64 {
+    let (a, b) = (find_text(els, lo), find_text(els, hi));
+    let (va, vb): (f64, f64) = (lo.parse().unwrap(), hi.parse().unwrap());
+    a.num("y") + (v - va) / (vb - va) * (b.num("y") - a.num("y"))
+}
+
+#[test]
+fn path_chart_has_title_axes_units_target_and_gap() {
+    let (plan, s) = setup();
+    let els = path_svg(&plan, &s, IndicatorKey::Funds, Lang::Zh);
+    let t = texts(&els);
+    assert!(t.contains(&"招商引资到位资金：全市合计路径（亿元）"), "{t:?}");
+    for label in ["亿元", "年份", "2022", "2023", "2024"] {
+        assert!(t.contains(&label), "axis label {label} missing");
+    }
+    // One series per unit: a rect per year in its colour, plus its legend swatch.
+    for (u, unit) in plan.units.iter().enumerate() {
+        assert_eq!(rects_of(&els, unit_colour(u)), 3 + 1, "{}", unit.name_zh);
+        assert!(t.contains(&unit.name_zh.as_str()));
+    }
+    // The target line sits at 560 on the axis, in the target colour, labelled.
+    let target_y = y_of(&els, 560.0, ("0", "500"));
+    let red: Vec<&El> = els
+        .iter()
+        .filter(|e| {
+            e.tag == "polyline" && e.attr("stroke") == Some(hex(MISSED).as_str()) && e.attr("stroke-width") == Some("2")
+        })
+        .collect();
+    let target_line = red
+        .iter()
+        .find(|e| {
+            let pts: Vec<f64> = e.attr("points").unwrap().split([' ', ',']).filter_map(|p| p.parse().ok()).collect();
+            pts.len() == 4
+                && (pts[1] - target_y).abs() <= 1.0
+                && (pts[3] - target_y).abs() <= 1.0
+                && pts[2] - pts[0] > 400.0
+        })
+        .unwrap_or_else(|| panic!("no horizontal target line near y={target_y}: {red:?}"));
+    assert!(target_line.attr("points").is_some());
+    // With the default bases the target equals the doubling line: one label says both.
+    assert!(t.iter().any(|x| x.starts_with("目标 560亿元") && x.contains("翻番线 560.0")), "{t:?}");
+    assert!(t.contains(&"超出 +0.03亿元"), "{t:?}");
+    assert!(t.contains(&"底线路径"));
+}
+
+#[test]
+fn path_chart_shows_a_shortfall_in_red() {
+    let (plan, mut s) = setup();
+    let key = IndicatorKey::ValueAdded;
+    *s.growth_mut(key) = Preset::Zero.table(&plan, key);
+    let els = path_svg(&plan, &s, key, Lang::Zh);
+    let gap = find_text(&els, "缺口 −237.5亿元");
+    assert_eq!(gap.attr("fill"), Some(hex(MISSED).as_str()));
+    let t = texts(&els);
+    assert!(t.contains(&"目标 475亿元"), "{t:?}");
+    // Twice the 2022 total equals the target here too, so the labels merge;
+    // the bars are flat at the base: 237.5 in every year.
+    assert!(t.iter().any(|x| x.contains("翻番线 475.0")));
+}
+
+#[test]
+fn path_chart_in_english() {
+    let (plan, s) = setup();
+    let els = path_svg(&plan, &s, IndicatorKey::Capacity, Lang::En);
+    let t = texts(&els);
+    assert!(t.contains(&"Capacity: City total path (100M yuan)"), "{t:?}");
+    assert!(t.contains(&"Year"));
+    assert!(t.contains(&"Puyang County"));
+    assert!(t.iter().any(|x| x.starts_with("Target 2250 (100M yuan)")), "{t:?}");
+    assert!(!t.iter().any(|x| x.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))), "Chinese left in {t:?}");
+}
+
+#[test]
+fn units_chart_colours_bars_by_status_and_puts_laggards_first() {
+    let (plan, mut s) = setup();
+    let key = IndicatorKey::Investment;
+    // 南乐县 and 台前县 grow less in 2025: they miss their doubling.
+    s.growth_mut(key).set(3, 2, Growth::from_percent(5.0).unwrap());
+    s.growth_mut(key).set(5, 2, Growth::from_percent(1.0).unwrap());
+    let v = TargetVerdict::judge(&plan, &s, key);
+    let els = parse(&render_svg(&ChartData::units(&plan, &v, Lang::Zh), 600, 300).unwrap());
+    assert_eq!(rects_of(&els, MISSED), 2 + 1, "two missed bars and a legend swatch");
+    assert_eq!(rects_of(&els, MET), 7 + 1);
+    let t = texts(&els);
+    assert!(t.contains(&"制造业投资：各单位翻番倍数（2025年）"), "{t:?}");
+    assert!(t.contains(&"倍数（目标年 ÷ 2022年）"));
+    assert!(t.contains(&"翻番线 2.0×"));
+    // Laggards first: 台前县 (1.0 % in 2025) above 南乐县 (5.0 %), above the rest.
+    let y = |name: &str| find_text(&els, name).num("y");
+    assert!(y("台前县") < y("南乐县"));
+    assert!(y("南乐县") < y("华龙区"));
+    // 1.35 × 1.30 × 1.01 = 1.77×
+    assert!(t.contains(&"1.77×"), "{t:?}");
+}
+
+#[test]
+fn floor_map_marks_cells_below_the_floor() {
+    let (plan, mut s) = setup();
+    let key = IndicatorKey::ValueAdded;
+    s.growth_mut(key).set(1, 0, Growth::from_percent(8.5).unwrap()); // 濮阳县 2023, floor 12
+    s.growth_mut(key).set(2, 2, Growth::from_percent(32.0).unwrap()); // 清丰县 2025, floor 20
+    let els = parse(&render_svg(&ChartData::floors(&plan, &s, key, Lang::Zh), 600, 320).unwrap());
+    let t = texts(&els);
+    for y in ["2023年", "2024年", "2025年", "2026年", "底线 ≥12%", "底线 ≥20%", "无年度底线"] {
+        assert!(t.contains(&y), "{y} missing: {t:?}");
+    }
+    assert!(t.contains(&"▼ 8.5%"));
+    assert!(t.contains(&"32.0%"));
+    assert_eq!(rects_of(&els, floor_colour(Some(8.5 - 12.0))), 1);
+    assert_eq!(rects_of(&els, floor_colour(Some(12.0))), 1);
+    // Nine units × four years of cells: the no-floor year is neutral.
+    assert!(rects_of(&els, floor_colour(None)) >= 9);
+    let data = ChartData::floors(&plan, &s, key, Lang::Zh);
+    assert!(data.summary(Lang::Zh).ends_with("1 低于底线"), "{}", data.summary(Lang::Zh));
+    assert_eq!(data.table(Lang::Zh).rows.len(), 36);
+}

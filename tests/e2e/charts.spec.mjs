@@ -1,0 +1,115 @@
+// Charts in the browser: drawn, crisp, following their container, redrawn
+// on every slider step, described for screen readers, downloadable.
+import { test, expect } from '@playwright/test';
+import { INDICATORS, openPage } from './helpers.mjs';
+
+/** Rows of the canvas (device pixels) where at least `share` of the pixels are near `rgb`. */
+async function rowsOfColour(page, testid, rgb, share = 0.5) {
+  return page.getByTestId(testid).evaluate((c, [rgb, share]) => {
+    const ctx = c.getContext('2d');
+    const { data, width, height } = ctx.getImageData(0, 0, c.width, c.height);
+    const rows = [];
+    for (let y = 0; y < height; y++) {
+      let n = 0;
+      for (let x = 0; x < width; x++) {
+        const i = (y * width + x) * 4;
+        if (Math.abs(data[i] - rgb[0]) < 40 && Math.abs(data[i + 1] - rgb[1]) < 40 && Math.abs(data[i + 2] - rgb[2]) < 40) n++;
+      }
+      if (n >= width * share) rows.push(y);
+    }
+    return rows;
+  }, [rgb, share]);
+}
+
+async function nonWhite(page, testid) {
+  return page.getByTestId(testid).evaluate((c) => {
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 245 || data[i + 1] < 245 || data[i + 2] < 245) n++;
+    return n / (data.length / 4);
+  });
+}
+
+const TARGET_RED = [0xb3, 0x26, 0x1e];
+
+test('every chart of the shown indicator and every small multiple is drawn', async ({ page }) => {
+  const log = await openPage(page);
+  for (const kind of ['path', 'units', 'floors']) {
+    const c = page.getByTestId(`chart-${kind}-funds`);
+    await expect(c).toHaveAttribute('data-draw-ms', /\d/);
+    expect(await nonWhite(page, `chart-${kind}-funds`)).toBeGreaterThan(0.05);
+    await expect(c).toHaveAttribute('aria-label', /招商引资到位资金/);
+  }
+  for (const key of INDICATORS) {
+    await expect(page.getByTestId(`overview-path-${key}`)).toHaveAttribute('data-draw-ms', /\d/);
+  }
+  // The target line: a red row across most of the path chart's plot.
+  const rows = await rowsOfColour(page, 'chart-path-funds', TARGET_RED, 0.6);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.length).toBeLessThanOrEqual(4);
+  // 560 on an axis that runs 0..700 puts the line in the upper half of the plot.
+  const height = await page.getByTestId('chart-path-funds').evaluate((c) => c.height);
+  expect(rows[0] / height).toBeGreaterThan(0.1);
+  expect(rows[0] / height).toBeLessThan(0.5);
+  expect(log.errors).toEqual([]);
+});
+
+test('moving a slider redraws the charts', async ({ page }) => {
+  await openPage(page);
+  const snap = () => page.getByTestId('chart-path-funds').evaluate((c) => c.toDataURL());
+  const snapUnits = () => page.getByTestId('chart-units-funds').evaluate((c) => c.toDataURL());
+  const snapMini = () => page.getByTestId('overview-path-funds').evaluate((c) => c.toDataURL());
+  const [a, b, m] = [await snap(), await snapUnits(), await snapMini()];
+  const other = await page.getByTestId('overview-path-capacity').evaluate((c) => c.toDataURL());
+  await page.getByTestId('growth-funds-puyang-2024').focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('verdict-funds')).toHaveAttribute('data-status', 'missed');
+  expect(await snap()).not.toEqual(a);
+  expect(await snapUnits()).not.toEqual(b);
+  expect(await snapMini()).not.toEqual(m);
+  // Another indicator's small multiple is left alone.
+  expect(await page.getByTestId('overview-path-capacity').evaluate((c) => c.toDataURL())).toEqual(other);
+  await expect(page.getByTestId('chart-units-funds')).toHaveAttribute('aria-label', /8\/9/);
+});
+
+test('charts are sharp on HiDPI screens and follow the window width', async ({ browser, baseURL }) => {
+  const ctx = await browser.newContext({ deviceScaleFactor: 2, viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  await openPage(page, baseURL);
+  const dims = () =>
+    page.getByTestId('chart-path-funds').evaluate((c) => ({ w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight }));
+  let d = await dims();
+  expect(d.w).toBe(2 * d.cw);
+  expect(d.h).toBe(2 * d.ch);
+  const wide = d.cw;
+  await page.setViewportSize({ width: 800, height: 900 });
+  await expect.poll(async () => (await dims()).cw).not.toBe(wide);
+  d = await dims();
+  expect(d.w).toBe(2 * d.cw);
+  expect(d.cw).toBeLessThanOrEqual(800);
+  await ctx.close();
+});
+
+test('charts download as SVG and PNG named after indicator and scenario', async ({ page }) => {
+  await openPage(page);
+  await page.getByTestId('indicator-value_added').click();
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-svg-path-value_added').click()]);
+  expect(svg.suggestedFilename()).toBe('倍增沙盘_value_added_path_默认情景.svg');
+  const text = await (await import('node:fs')).promises.readFile(await svg.path(), 'utf8');
+  expect(text).toContain('<svg');
+  expect(text).toContain('规上制造业增加值：全市合计路径（亿元）');
+  expect(text).toContain('目标 475亿元');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-png-floors-value_added').click()]);
+  expect(png.suggestedFilename()).toBe('倍增沙盘_value_added_floors_默认情景.png');
+  const bytes = await (await import('node:fs')).promises.readFile(await png.path());
+  expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+});
+
+test('chart labels follow the language', async ({ page }) => {
+  await openPage(page);
+  await page.getByTestId('lang-toggle').click();
+  await expect(page.getByTestId('chart-path-funds')).toHaveAttribute('aria-label', /Funds attracted: City total path/);
+  await expect(page.getByTestId('chart-floors-funds')).toHaveAttribute('aria-label', /Growth against the annual floors/);
+  const caption = await page.locator('.chart-units .sr-only caption').innerText();
+  expect(caption).toContain('Units against their own doubling');
+});
