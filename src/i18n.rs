@@ -4,15 +4,7 @@
 use crate::format;
 use crate::model::{Growth, GrowthError, Indicator, NumberError, Plan, Unit};
 
-/// The interface language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// 简体中文, the default.
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
+pub use crate::model::Lang;
 
 /// Every fixed string of the interface.
 pub struct Strings {

@@ -1,6 +1,7 @@
 //! The plan arithmetic, free of anything from the web: the plan as data,
 //! scenarios, projection, verdicts and goal seek. Tested natively.
 
+pub mod codec;
 pub mod growth;
 pub mod number;
 pub mod plan;
@@ -9,10 +10,21 @@ pub mod projection;
 pub mod scenario;
 pub mod verdict;
 
+pub use codec::{LinkError, LinkState};
 pub use growth::{Growth, GrowthError};
 pub use number::{parse_decimal, NumberError};
 pub use plan::{Indicator, IndicatorKey, Plan, PlanError, Unit};
 pub use preset::Preset;
 pub use projection::{reaches, Projection};
-pub use scenario::{GrowthTable, IndicatorInputs, Scenario};
+pub use scenario::{Base, BaseError, GrowthTable, IndicatorInputs, Scenario};
 pub use verdict::{judge_all, FloorBreach, Requirement, Status, TargetVerdict, UnitVerdict};
+
+/// The interface language; a scenario link carries it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// 简体中文, the default.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}

@@ -1,9 +1,77 @@
 //! A scenario: the growth of every unit in every year of every indicator,
 //! and the 2022 bases it grows from.
 
+use thiserror::Error;
+
 use super::growth::Growth;
 use super::plan::{IndicatorKey, Plan};
 use super::preset::Preset;
+
+/// A 2022 base value: 亿元, finite, non-negative, at most [`Base::MAX`],
+/// held to four decimals (1 万元), which is what links and files carry.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub struct Base(f64);
+
+/// Why a number cannot be a base.
+#[derive(Clone, Copy, Debug, PartialEq, Error)]
+pub enum BaseError {
+    /// Negative, NaN or infinite.
+    #[error("a base must be a finite number ≥ 0")]
+    Invalid,
+    /// More than [`Base::MAX`] 亿元.
+    #[error("a base above {} 亿元 is not plausible", Base::MAX)]
+    TooLarge,
+}
+
+impl Base {
+    /// The largest base accepted, 亿元 (a hundred times the city's 2022
+    /// capacity: a typo guard, not a statistic).
+    pub const MAX: f64 = 1_000_000.0;
+
+    /// A base from 亿元, rounded to four decimals.
+    ///
+    /// # Errors
+    ///
+    /// [`BaseError`] for negative, non-finite or implausibly large values.
+    pub fn new(yi: f64) -> Result<Self, BaseError> {
+        if !yi.is_finite() || yi < 0.0 {
+            return Err(BaseError::Invalid);
+        }
+        if yi > Self::MAX {
+            return Err(BaseError::TooLarge);
+        }
+        let q = (yi * 10_000.0).round() / 10_000.0;
+        Ok(Base(if q == 0.0 { 0.0 } else { q }))
+    }
+
+    /// A base from ten-thousandths of 亿元 (万元), as links carry it.
+    ///
+    /// # Errors
+    ///
+    /// [`BaseError::TooLarge`] above [`Base::MAX`].
+    pub fn from_wan(wan: u64) -> Result<Self, BaseError> {
+        // Up to 10¹⁰, exact in f64.
+        #[allow(clippy::cast_precision_loss)]
+        let yi = wan as f64 / 10_000.0;
+        if wan > 10_000_000_000 {
+            return Err(BaseError::TooLarge);
+        }
+        Ok(Base(yi))
+    }
+
+    /// The value in 亿元.
+    pub fn yi(self) -> f64 {
+        self.0
+    }
+
+    /// The value in ten-thousandths of 亿元 (万元).
+    pub fn wan(self) -> u64 {
+        // Non-negative and at most 10¹⁰ by construction.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let w = (self.0 * 10_000.0).round() as u64;
+        w
+    }
+}
 
 /// Growth rates of one indicator: one row per unit, one column per year
 /// from base year + 1 to the target year.
@@ -80,7 +148,8 @@ impl GrowthTable {
 /// The inputs of one indicator: its 2022 bases and its growth table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IndicatorInputs {
-    /// The 2022 value of each unit, 亿元, finite and non-negative.
+    /// The 2022 value of each unit, 亿元, finite and non-negative, to four
+    /// decimals (see [`Base`]).
     pub bases: Vec<f64>,
     /// Growth by unit and year.
     pub growth: GrowthTable,
@@ -125,5 +194,17 @@ impl Scenario {
     /// The 2022 bases of one indicator, 亿元.
     pub fn bases(&self, key: IndicatorKey) -> &[f64] {
         &self.inputs[key.index()].bases
+    }
+
+    /// Sets one unit's 2022 base; returns whether anything changed (false
+    /// also for a unit outside the plan).
+    pub fn set_base(&mut self, key: IndicatorKey, unit: usize, base: Base) -> bool {
+        match self.inputs[key.index()].bases.get_mut(unit) {
+            Some(b) if *b != base.yi() => {
+                *b = base.yi();
+                true
+            }
+            _ => false,
+        }
     }
 }

@@ -1,0 +1,401 @@
+//! The scenario link: a compact, versioned, checksummed code for the URL
+//! fragment, holding only what differs from the default scenario.
+//!
+//! Text form: unpadded base64url (RFC 4648 §5) of the bytes below.
+//!
+//! Version 1, bytes in order:
+//!
+//! | field | encoding |
+//! | --- | --- |
+//! | version | one byte, `1` |
+//! | flags | one byte: bit 0 English, bit 1 a name follows; other bits 0 |
+//! | name | if flagged: varint byte length (≤ 400), UTF-8 |
+//! | per indicator, in plan order (funds, investment, capacity, value added): | |
+//! | &nbsp; growth cells | varint count, then per changed cell: varint gap (index − previous index − 1, indices row-major unit × year, ascending), zigzag varint basis points |
+//! | &nbsp; bases | varint count, then per changed base: varint gap (as above, unit index), varint value in 万元 (0.0001 亿元) |
+//! | checksum | CRC-32 (IEEE 802.3, reflected, as in zip and PNG) of all bytes before it, little-endian |
+//!
+//! Varints are LEB128 (7 bits a byte, low first); zigzag maps 0, −1, 1, −2 …
+//! to 0, 1, 2, 3 …. Every later version keeps byte 0 as the version and
+//! the last four bytes as the CRC-32 of the rest, so any link can be checked
+//! before it is read. Version 1 addresses cells by the layout of plan file
+//! format 1 (nine units; years 2023 to each target year).
+
+use std::fmt;
+use std::str::FromStr;
+
+use thiserror::Error;
+
+use super::growth::Growth;
+use super::plan::{IndicatorKey, Plan};
+use super::scenario::{Base, Scenario};
+use super::Lang;
+
+/// The version this code writes.
+pub const CURRENT_VERSION: u8 = 1;
+
+/// The longest scenario name, in characters.
+pub const MAX_NAME_CHARS: usize = 100;
+
+/// What a link holds: a scenario and the language it was viewed in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkState {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// The interface language.
+    pub lang: Lang,
+}
+
+/// Why a link could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum LinkError {
+    /// The code is empty.
+    #[error("the link holds no scenario code")]
+    Empty,
+    /// A character that base64url does not use.
+    #[error("character {character:?} at position {position} is not part of a scenario code")]
+    BadCharacter {
+        /// Zero-based position in the code.
+        position: usize,
+        /// The character.
+        character: char,
+    },
+    /// Too few bytes to be any version's code: cut off.
+    #[error("the code is too short ({bytes} bytes): the link was cut off")]
+    TooShort {
+        /// Bytes decoded.
+        bytes: usize,
+    },
+    /// The checksum does not match: changed or cut off.
+    #[error("the code's checksum does not match: the link was changed or cut off")]
+    Checksum,
+    /// Written by a newer version of the page.
+    #[error("the code is format version {0}, newer than this page reads")]
+    FutureVersion(u8),
+    /// A version that never existed.
+    #[error("format version {0} does not exist")]
+    UnknownVersion(u8),
+    /// The checksum matches but the content breaks the format.
+    #[error("the code is not a valid scenario: {0}")]
+    Malformed(String),
+}
+
+fn malformed(what: impl Into<String>) -> LinkError {
+    LinkError::Malformed(what.into())
+}
+
+/// CRC-32 (IEEE, reflected), computed bit by bit: no lookup table, so it
+/// costs the page almost nothing.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFF_u32;
+    for b in bytes {
+        crc ^= u32::from(*b);
+        for _ in 0..8 {
+            let mask = (crc & 1).wrapping_neg();
+            crc = (crc >> 1) ^ (0xEDB8_8320 & mask);
+        }
+    }
+    !crc
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Unpadded base64url.
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, b)| acc | u32::from(*b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+        }
+    }
+    out
+}
+
+/// Decodes unpadded base64url; also accepts `+` and `/`, which some mail
+/// programs substitute, and ignores trailing `=`.
+///
+/// # Errors
+///
+/// [`LinkError::BadCharacter`] for anything else; [`LinkError::TooShort`]
+/// for a length no encoder produces.
+pub fn base64url_decode(text: &str) -> Result<Vec<u8>, LinkError> {
+    let trimmed = text.trim_end_matches('=');
+    let mut out = Vec::with_capacity(trimmed.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for (position, character) in trimmed.chars().enumerate() {
+        let v = match character {
+            'A'..='Z' => u32::from(character) - u32::from('A'),
+            'a'..='z' => u32::from(character) - u32::from('a') + 26,
+            '0'..='9' => u32::from(character) - u32::from('0') + 52,
+            '-' | '+' => 62,
+            '_' | '/' => 63,
+            _ => return Err(LinkError::BadCharacter { position, character }),
+        };
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            // Masked to one byte.
+            #[allow(clippy::cast_possible_truncation)]
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if bits >= 6 {
+        // A lone sixth bit-group: no encoder writes that.
+        return Err(LinkError::TooShort { bytes: out.len() });
+    }
+    Ok(out)
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        // Masked to seven bits.
+        #[allow(clippy::cast_possible_truncation)]
+        let byte = (v & 0x7F) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+fn zigzag(v: i32) -> u64 {
+    u64::from(((v << 1) ^ (v >> 31)).cast_unsigned())
+}
+
+fn unzigzag(v: u64) -> Option<i32> {
+    let v = u32::try_from(v).ok()?;
+    Some(((v >> 1).cast_signed()) ^ -((v & 1).cast_signed()))
+}
+
+/// Reads bytes front to back; every read fails cleanly at the end.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn byte(&mut self, what: &str) -> Result<u8, LinkError> {
+        let b = *self.bytes.get(self.at).ok_or_else(|| malformed(format!("ends inside {what}")))?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn varint(&mut self, what: &str) -> Result<u64, LinkError> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte(what)?;
+            v |= u64::from(b & 0x7F) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(malformed(format!("{what} is too long")))
+    }
+
+    fn index(&mut self, what: &str) -> Result<usize, LinkError> {
+        usize::try_from(self.varint(what)?).map_err(|_| malformed(format!("{what} is too large")))
+    }
+
+    fn take(&mut self, n: usize, what: &str) -> Result<&[u8], LinkError> {
+        let end = self.at.checked_add(n).filter(|e| *e <= self.bytes.len());
+        let end = end.ok_or_else(|| malformed(format!("ends inside {what}")))?;
+        let s = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+}
+
+impl LinkState {
+    /// Encodes against `plan`'s default scenario.
+    pub fn encode(&self, plan: &Plan) -> String {
+        let default = Scenario::default_for(plan);
+        let mut out = vec![CURRENT_VERSION];
+        let name: String = self.scenario.name.chars().take(MAX_NAME_CHARS).collect();
+        let flags = u8::from(self.lang == Lang::En) | (u8::from(!name.is_empty()) << 1);
+        out.push(flags);
+        if !name.is_empty() {
+            put_varint(&mut out, name.len() as u64);
+            out.extend_from_slice(name.as_bytes());
+        }
+        for key in IndicatorKey::ALL {
+            let (now, then) = (self.scenario.growth(key).cells(), default.growth(key).cells());
+            let changed: Vec<(usize, Growth)> =
+                now.iter().zip(then).enumerate().filter(|(_, (a, b))| a != b).map(|(i, (a, _))| (i, *a)).collect();
+            put_varint(&mut out, changed.len() as u64);
+            let mut prev: Option<usize> = None;
+            for (i, g) in changed {
+                put_varint(&mut out, (i - prev.map_or(0, |p| p + 1)) as u64);
+                put_varint(&mut out, zigzag(g.bp()));
+                prev = Some(i);
+            }
+            let (now, then) = (self.scenario.bases(key), default.bases(key));
+            let changed: Vec<(usize, f64)> =
+                now.iter().zip(then).enumerate().filter(|(_, (a, b))| a != b).map(|(i, (a, _))| (i, *a)).collect();
+            put_varint(&mut out, changed.len() as u64);
+            let mut prev: Option<usize> = None;
+            for (i, v) in changed {
+                put_varint(&mut out, (i - prev.map_or(0, |p| p + 1)) as u64);
+                put_varint(&mut out, Base::new(v).map_or(0, Base::wan));
+                prev = Some(i);
+            }
+        }
+        let crc = crc32(&out);
+        out.extend_from_slice(&crc.to_le_bytes());
+        base64url_encode(&out)
+    }
+
+    /// Decodes a code made by any released version, against `plan`.
+    ///
+    /// # Errors
+    ///
+    /// A [`LinkError`] that says what is wrong; a damaged code never decodes
+    /// into some other scenario.
+    pub fn decode(code: &str, plan: &Plan) -> Result<Self, LinkError> {
+        let code = code.trim();
+        if code.is_empty() {
+            return Err(LinkError::Empty);
+        }
+        let bytes = base64url_decode(code)?;
+        if bytes.len() < 5 {
+            return Err(LinkError::TooShort { bytes: bytes.len() });
+        }
+        let (body, tail) = bytes.split_at(bytes.len() - 4);
+        let mut crc = [0u8; 4];
+        crc.copy_from_slice(tail);
+        if crc32(body) != u32::from_le_bytes(crc) {
+            return Err(LinkError::Checksum);
+        }
+        match body[0] {
+            1 => Self::decode_v1(&body[1..], plan),
+            v if v > CURRENT_VERSION => Err(LinkError::FutureVersion(v)),
+            v => Err(LinkError::UnknownVersion(v)),
+        }
+    }
+
+    fn decode_v1(body: &[u8], plan: &Plan) -> Result<Self, LinkError> {
+        let mut r = Reader { bytes: body, at: 0 };
+        let mut scenario = Scenario::default_for(plan);
+        let flags = r.byte("the flags")?;
+        if flags & !0b11 != 0 {
+            return Err(malformed("unknown flags are set"));
+        }
+        let lang = if flags & 1 == 1 { Lang::En } else { Lang::Zh };
+        if flags & 2 == 2 {
+            let len = r.index("the name's length")?;
+            if len == 0 || len > MAX_NAME_CHARS * 4 {
+                return Err(malformed("the name's length is out of range"));
+            }
+            let raw = r.take(len, "the name")?;
+            let name = std::str::from_utf8(raw).map_err(|_| malformed("the name is not UTF-8"))?;
+            if name.chars().count() > MAX_NAME_CHARS {
+                return Err(malformed("the name is too long"));
+            }
+            name.clone_into(&mut scenario.name);
+        }
+        for key in IndicatorKey::ALL {
+            let cells = scenario.growth(key).cells().len();
+            let years = scenario.growth(key).years();
+            let n = r.index("a cell count")?;
+            if n > cells {
+                return Err(malformed(format!("{key}: more changed cells than cells")));
+            }
+            let mut next = 0usize;
+            for _ in 0..n {
+                let i = next.checked_add(r.index("a cell index")?).filter(|i| *i < cells);
+                let i = i.ok_or_else(|| malformed(format!("{key}: a cell index is out of range")))?;
+                let bp = unzigzag(r.varint("a growth rate")?).ok_or_else(|| malformed("a growth rate is too large"))?;
+                let g = Growth::from_bp(bp).map_err(|_| malformed(format!("{key}: a growth rate is out of range")))?;
+                scenario.growth_mut(key).set(i / years, i % years, g);
+                next = i + 1;
+            }
+            let units = scenario.bases(key).len();
+            let n = r.index("a base count")?;
+            if n > units {
+                return Err(malformed(format!("{key}: more changed bases than units")));
+            }
+            let mut next = 0usize;
+            for _ in 0..n {
+                let u = next.checked_add(r.index("a unit index")?).filter(|u| *u < units);
+                let u = u.ok_or_else(|| malformed(format!("{key}: a unit index is out of range")))?;
+                let base = Base::from_wan(r.varint("a base")?).map_err(|_| malformed(format!("{key}: a base is out of range")))?;
+                scenario.set_base(key, u, base);
+                next = u + 1;
+            }
+        }
+        if r.at != body.len() {
+            return Err(malformed("there are bytes after the scenario"));
+        }
+        Ok(LinkState { scenario, lang })
+    }
+}
+
+/// A scenario code found in a URL fragment: `#s=CODE`, other `&`-separated
+/// parameters ignored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fragment(pub String);
+
+impl FromStr for Fragment {
+    type Err = LinkError;
+
+    /// Finds the code in `#s=…`, `s=…` or a whole address.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let frag = s.split_once('#').map_or(s, |(_, f)| f);
+        frag.split('&')
+            .find_map(|p| p.strip_prefix("s="))
+            .map(|c| Fragment(c.to_owned()))
+            .ok_or(LinkError::Empty)
+    }
+}
+
+impl fmt::Display for Fragment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#s={}", self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crc_matches_the_standard_check_value() {
+        // The CRC-32 check value of "123456789" is 0xCBF43926.
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        assert_eq!(crc32(b""), 0);
+    }
+
+    #[test]
+    fn base64url_round_trips_every_length() {
+        let data: Vec<u8> = (0..=255).collect();
+        for n in 0..40 {
+            let enc = base64url_encode(&data[..n]);
+            assert!(!enc.contains('='));
+            assert_eq!(base64url_decode(&enc).unwrap(), &data[..n], "{n}");
+        }
+        assert_eq!(base64url_encode(b"\xfb\xff"), "-_8");
+        assert_eq!(base64url_decode("+/8").unwrap(), b"\xfb\xff");
+        assert_eq!(base64url_decode("a"), Err(LinkError::TooShort { bytes: 0 }));
+    }
+
+    #[test]
+    fn zigzag_round_trips() {
+        for v in [0, -1, 1, -3000, 15000, i32::MIN, i32::MAX] {
+            assert_eq!(unzigzag(zigzag(v)), Some(v));
+        }
+        assert_eq!(zigzag(-1), 1);
+        assert_eq!(zigzag(1), 2);
+    }
+
+    #[test]
+    fn fragments() {
+        assert_eq!("#s=abc".parse(), Ok(Fragment("abc".into())));
+        assert_eq!("https://x/y/#lang=zh&s=abc".parse(), Ok(Fragment("abc".into())));
+        assert_eq!("#t=1".parse::<Fragment>(), Err(LinkError::Empty));
+        assert_eq!(Fragment("abc".into()).to_string(), "#s=abc");
+    }
+}

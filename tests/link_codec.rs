@@ -1,0 +1,280 @@
+//! The scenario link as a pure codec: round trips, malformed input with its
+//! exact error, size limits, and golden links of every released version.
+
+// Tests fail loudly on purpose.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use doubling_sandbox::model::codec::{base64url_decode, base64url_encode, crc32, Fragment};
+use doubling_sandbox::model::{
+    judge_all, Base, Growth, IndicatorKey, Lang, LinkError, LinkState, Plan, Preset, Scenario,
+};
+use proptest::prelude::*;
+
+fn plan() -> Plan {
+    Plan::shipped().unwrap()
+}
+
+fn g(p: f64) -> Growth {
+    Growth::from_percent(p).unwrap()
+}
+
+fn state(scenario: Scenario, lang: Lang) -> LinkState {
+    LinkState { scenario, lang }
+}
+
+/// A scenario in which every cell and every base differs from the default.
+fn everything_changed(plan: &Plan) -> Scenario {
+    let mut s = Scenario::default_for(plan);
+    s.name = "全部改动的情景：每个单元格和每个基数都不同于默认值（最长情形）".repeat(2);
+    for (k, key) in IndicatorKey::ALL.iter().enumerate() {
+        let years = s.growth(*key).years();
+        for u in 0..plan.units.len() {
+            for y in 0..years {
+                let bp = i32::try_from((u * 7 + y * 13 + k * 29) % 1800).unwrap() * 10 - 2990;
+                s.growth_mut(*key).set(u, y, Growth::from_bp(bp).unwrap());
+            }
+            let b = s.bases(*key)[u] * 1.237 + 0.1234;
+            s.set_base(*key, u, Base::new(b).unwrap());
+        }
+    }
+    s
+}
+
+/// A workshop-like scenario: a few dozen cells changed, one base, a name.
+fn typical(plan: &Plan) -> Scenario {
+    let mut s = Scenario::default_for(plan);
+    s.name = "县区会商方案 B（2024-03）".to_owned();
+    for u in 0..9 {
+        s.growth_mut(IndicatorKey::Funds).set(u, 1, g(28.0 + f64::from(u32::try_from(u).unwrap())));
+        s.growth_mut(IndicatorKey::ValueAdded).set(u, 3, g(25.5));
+        s.growth_mut(IndicatorKey::Investment).set(u, 2, g(12.3));
+    }
+    s.growth_mut(IndicatorKey::Capacity).set(6, 0, g(40.0));
+    s.growth_mut(IndicatorKey::Capacity).set(2, 1, g(22.5));
+    s.set_base(IndicatorKey::Funds, 0, Base::new(31.25).unwrap());
+    s
+}
+
+#[test]
+fn round_trips_and_stays_compact() {
+    let plan = plan();
+    let default = Scenario::default_for(&plan);
+    for (name, st) in [
+        ("default", state(default.clone(), Lang::Zh)),
+        ("default, English", state(default, Lang::En)),
+        ("typical", state(typical(&plan), Lang::Zh)),
+        ("everything", state(everything_changed(&plan), Lang::En)),
+    ] {
+        let code = st.encode(&plan);
+        println!("{name}: {} characters", code.len());
+        assert_eq!(LinkState::decode(&code, &plan).unwrap(), st, "{name}");
+    }
+    assert!(state(Scenario::default_for(&plan), Lang::Zh).encode(&plan).len() <= 20);
+    assert!(state(typical(&plan), Lang::Zh).encode(&plan).len() < 300);
+    assert!(state(everything_changed(&plan), Lang::En).encode(&plan).len() < 2000);
+}
+
+/// Re-encodes `bytes` with a correct checksum.
+fn sealed(mut bytes: Vec<u8>) -> String {
+    let crc = crc32(&bytes);
+    bytes.extend_from_slice(&crc.to_le_bytes());
+    base64url_encode(&bytes)
+}
+
+#[test]
+fn malformed_links_give_their_own_errors() {
+    let plan = plan();
+    let good = state(typical(&plan), Lang::Zh).encode(&plan);
+    let good_bytes = base64url_decode(&good).unwrap();
+    let mut flipped = good_bytes.clone();
+    flipped[5] ^= 0x04;
+    let mut one_char = good.clone().into_bytes();
+    one_char[10] = if one_char[10] == b'A' { b'B' } else { b'A' };
+    let cases: Vec<(String, LinkError)> = vec![
+        (String::new(), LinkError::Empty),
+        ("   ".into(), LinkError::Empty),
+        ("abc!def".into(), LinkError::BadCharacter { position: 3, character: '!' }),
+        ("链接".into(), LinkError::BadCharacter { position: 0, character: '链' }),
+        ("AQA".into(), LinkError::TooShort { bytes: 2 }),
+        (good[..good.len() - 7].to_owned(), LinkError::Checksum),
+        (base64url_encode(&flipped), LinkError::Checksum),
+        (String::from_utf8(one_char).unwrap(), LinkError::Checksum),
+        (sealed(vec![2, 0, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::FutureVersion(2)),
+        (sealed(vec![0, 0]), LinkError::UnknownVersion(0)),
+        (sealed(vec![1, 4, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("unknown flags are set".into())),
+        (sealed(vec![1, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("ends inside a base count".into())),
+        (sealed(vec![1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9]), LinkError::Malformed("there are bytes after the scenario".into())),
+        (sealed(vec![1, 0, 1, 18, 2, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("funds: a cell index is out of range".into())),
+        // 15010 bp: zigzag 30020 = varint [0xC4, 0xEA, 0x01].
+        (sealed(vec![1, 0, 1, 0, 0xC4, 0xEA, 0x01, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("funds: a growth rate is out of range".into())),
+        (sealed(vec![1, 0, 19, 0, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("funds: more changed cells than cells".into())),
+        (sealed(vec![1, 2, 2, 0xFF, 0xFE, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("the name is not UTF-8".into())),
+        (sealed(vec![1, 2, 0]), LinkError::Malformed("the name's length is out of range".into())),
+        (sealed(vec![1, 0, 0, 1, 9, 1, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("funds: a unit index is out of range".into())),
+        (sealed(vec![1, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]), LinkError::Malformed("a base count is too long".into())),
+    ];
+    for (code, want) in cases {
+        assert_eq!(LinkState::decode(&code, &plan), Err(want.clone()), "{code:?}");
+        // Every error has a message to show.
+        assert!(!want.to_string().is_empty());
+    }
+    assert!(LinkState::decode(&good, &plan).is_ok());
+}
+
+#[test]
+fn fragments_carry_the_code() {
+    let plan = plan();
+    let code = state(typical(&plan), Lang::En).encode(&plan);
+    let url = format!("https://intranet.example/sandbox/index.html#s={code}");
+    let frag: Fragment = url.parse().unwrap();
+    assert_eq!(frag.0, code);
+    assert_eq!(LinkState::decode(&frag.0, &plan).unwrap().lang, Lang::En);
+}
+
+fn arb_state() -> impl Strategy<Value = LinkState> {
+    let plan = Plan::shipped().unwrap();
+    let cells: usize = IndicatorKey::ALL.iter().map(|k| plan.units.len() * plan.year_count(*k)).sum();
+    (
+        prop::collection::vec(prop::option::weighted(0.3, -3000i32..=15000), cells),
+        prop::collection::vec(prop::option::weighted(0.2, 0u64..=100_000_000), plan.units.len() * 4),
+        "[a-zA-Z0-9 县区方案（）-]{0,30}",
+        any::<bool>(),
+    )
+        .prop_map(move |(growth, bases, name, en)| {
+            let mut s = Scenario::default_for(&plan);
+            s.name = name;
+            let mut i = 0;
+            for key in IndicatorKey::ALL {
+                let years = s.growth(key).years();
+                for u in 0..plan.units.len() {
+                    for y in 0..years {
+                        if let Some(bp) = growth[i] {
+                            s.growth_mut(key).set(u, y, Growth::from_bp(bp).unwrap());
+                        }
+                        i += 1;
+                    }
+                }
+            }
+            for (j, b) in bases.iter().enumerate() {
+                if let Some(wan) = b {
+                    s.set_base(IndicatorKey::ALL[j / plan.units.len()], j % plan.units.len(), Base::from_wan(*wan).unwrap());
+                }
+            }
+            LinkState { scenario: s, lang: if en { Lang::En } else { Lang::Zh } }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn decode_inverts_encode(st in arb_state()) {
+        let plan = Plan::shipped().unwrap();
+        let code = st.encode(&plan);
+        prop_assert!(code.len() < 2000);
+        prop_assert_eq!(LinkState::decode(&code, &plan).unwrap(), st);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        let plan = Plan::shipped().unwrap();
+        let _ = LinkState::decode(&base64url_encode(&bytes), &plan);
+        // With a valid checksum too, so the parser itself is exercised.
+        let mut sealed_bytes = bytes.clone();
+        if let Some(first) = sealed_bytes.first_mut() { *first = 1; }
+        let _ = LinkState::decode(&sealed(sealed_bytes), &plan);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in ".{0,200}") {
+        let plan = Plan::shipped().unwrap();
+        let _ = LinkState::decode(&text, &plan);
+        let _ = text.parse::<Fragment>();
+    }
+}
+
+/// Golden links: `tests/golden/links/v{N}/{name}.json` holds a link code of
+/// format version N and the verdicts it must still produce; `{name}` is the
+/// code itself, or its first 60 characters and its CRC-32 where the code is
+/// too long for a file name. A mismatch writes `{name}.actual.json` beside it. Set UPDATE_GOLDEN=1 to add the current
+/// version's fixtures for the scenarios below (never to change old ones).
+#[test]
+fn golden_links_of_every_released_version_still_open() {
+    let plan = plan();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/links");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        let dir = root.join("v1");
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut zero = Scenario::default_for(&plan);
+        for key in IndicatorKey::ALL {
+            *zero.growth_mut(key) = Preset::Zero.table(&plan, key);
+        }
+        zero.set_base(IndicatorKey::Capacity, 6, Base::new(500.0).unwrap());
+        for st in [
+            state(Scenario::default_for(&plan), Lang::Zh),
+            state(Scenario::default_for(&plan), Lang::En),
+            state(typical(&plan), Lang::Zh),
+            state(zero, Lang::Zh),
+            state(everything_changed(&plan), Lang::En),
+        ] {
+            let code = st.encode(&plan);
+            let name = if code.len() <= 120 { code.clone() } else { format!("{}-{:08x}", &code[..60], crc32(code.as_bytes())) };
+            std::fs::write(dir.join(format!("{name}.json")), expected_json(&plan, &code, &st)).unwrap();
+        }
+    }
+    let mut checked = 0;
+    for version in std::fs::read_dir(&root).unwrap() {
+        for entry in std::fs::read_dir(version.unwrap().path()).unwrap() {
+            let path: PathBuf = entry.unwrap().path();
+            let file = path.file_name().unwrap().to_str().unwrap().to_owned();
+            if !file.ends_with(".json") || file.ends_with(".actual.json") {
+                continue;
+            }
+            let want: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let code = want["code"].as_str().unwrap();
+            assert!(file.starts_with(&code[..code.len().min(60)]), "{file} is not named after its code");
+            let st = LinkState::decode(code, &plan).unwrap_or_else(|e| panic!("{file}: {e}"));
+            let got: serde_json::Value = serde_json::from_str(&expected_json(&plan, code, &st)).unwrap();
+            if !close_json(&want, &got) {
+                std::fs::write(path.with_extension("actual.json"), got.to_string()).unwrap();
+                panic!("{file}: verdicts changed; see the .actual.json beside it");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "only {checked} golden links");
+}
+
+fn expected_json(plan: &Plan, code: &str, st: &LinkState) -> String {
+    let verdicts: Vec<serde_json::Value> = judge_all(plan, &st.scenario)
+        .iter()
+        .map(|v| {
+            serde_json::json!({
+                "indicator": v.indicator.as_str(),
+                "status": v.status.as_str(),
+                "projected": v.projected,
+                "units_doubled": v.units_doubled(),
+                "floor_breaches": v.breaches.len(),
+                "required": v.required.percent(),
+            })
+        })
+        .collect();
+    let lang = if st.lang == Lang::En { "en" } else { "zh" };
+    serde_json::to_string_pretty(&serde_json::json!({ "code": code, "name": st.scenario.name, "lang": lang, "verdicts": verdicts })).unwrap()
+}
+
+/// Equal, with numbers within 1e-9 relative.
+fn close_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value as V;
+    match (a, b) {
+        (V::Number(x), V::Number(y)) => {
+            let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());
+            (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0)
+        }
+        (V::Array(x), V::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| close_json(p, q)),
+        (V::Object(x), V::Object(y)) => x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| close_json(v, w))),
+        _ => a == b,
+    }
+}
