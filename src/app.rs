@@ -9,26 +9,36 @@ use crate::components::bulk_bar::BulkBar;
 use crate::components::charts_panel::ChartsPanel;
 use crate::components::growth_grid::GrowthGrid;
 use crate::components::indicator_tabs::IndicatorTabs;
+use crate::components::link_notice::LinkNotice;
 use crate::components::overview::Overview;
 use crate::components::preset_bar::PresetBar;
+use crate::components::share_bar::ShareBar;
 use crate::components::unit_table::UnitTable;
 use crate::components::verdict_card::VerdictCard;
-use crate::model::{judge_all, IndicatorKey, Plan};
-use crate::state::{Action, AppState};
+use crate::location;
+use crate::model::codec::Fragment;
+use crate::model::{judge_all, IndicatorKey, LinkState, Plan};
+use crate::state::{Action, AppState, Change};
+
+/// How long the address bar waits after the last slider step before it is
+/// rewritten, in milliseconds.
+const ADDRESS_DEBOUNCE_MS: u32 = 250;
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     /// The parsed plan.
     pub plan: Rc<Plan>,
+    /// The URL fragment the page was opened with.
+    pub fragment: Option<String>,
 }
 
 /// The whole page.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = {
-        let plan = props.plan.clone();
-        use_reducer(move || AppState::new(plan))
+        let (plan, initial) = (props.plan.clone(), props.fragment.clone());
+        use_reducer(move || AppState::open(plan, initial.as_deref()))
     };
     let plan = state.plan.clone();
     let verdicts = {
@@ -56,6 +66,58 @@ pub fn App(props: &AppProps) -> Html {
         let lang = state.lang;
         use_effect_with(lang, move |lang| crate::web::set_document_lang(*lang));
     }
+    // The scenario's link code, derived from what a link holds.
+    let code = {
+        let plan = plan.clone();
+        use_memo((state.scenario.clone(), state.lang), move |(scenario, lang)| {
+            LinkState { scenario: (**scenario).clone(), lang: *lang }.encode(&plan)
+        })
+    };
+    // The address bar follows the state: replaced (debounced) while sliders
+    // move, a new history entry for each deliberate step.
+    let pending = use_mut_ref(|| None::<(String, gloo::timers::callback::Timeout)>);
+    {
+        let (code, change, broken) = (code.clone(), state.change, state.link_error.is_some());
+        use_effect_with(state.revision, move |_| {
+            let fragment = Fragment((*code).clone()).to_string();
+            match change {
+                // A broken link stays in the address bar until the first edit.
+                Change::Opened if broken => {}
+                Change::Opened => location::replace(&fragment),
+                Change::Restored => {
+                    pending.borrow_mut().take();
+                }
+                Change::Continuous => {
+                    let later = fragment.clone();
+                    let timer =
+                        gloo::timers::callback::Timeout::new(ADDRESS_DEBOUNCE_MS, move || location::replace(&later));
+                    // Dropping the previous timer cancels it.
+                    *pending.borrow_mut() = Some((fragment, timer));
+                }
+                Change::Step => {
+                    if let Some((earlier, timer)) = pending.borrow_mut().take() {
+                        drop(timer);
+                        location::replace(&earlier);
+                    }
+                    location::push(&fragment);
+                }
+            }
+        });
+    }
+    // Back, forward, or an edited address: open what it holds.
+    {
+        let (dispatch, plan) = (state.dispatcher(), plan.clone());
+        use_effect_with((), move |()| {
+            let listener = location::on_navigate(move |fragment| {
+                let Some(Ok(frag)) = fragment.map(|f| f.parse::<Fragment>()) else { return };
+                match LinkState::decode(&frag.0, &plan) {
+                    Ok(st) => dispatch.dispatch(Action::Load { state: Box::new(st), change: Change::Restored }),
+                    Err(e) => dispatch.dispatch(Action::LinkFailed(e)),
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let scenario_name: AttrValue = state.scenario.name.clone().into();
 
     let dispatch = state.dispatcher();
@@ -78,11 +140,17 @@ pub fn App(props: &AppProps) -> Html {
                     <h1>{s.app_name}<span class="subtitle">{s.subtitle}</span></h1>
                     <p class="plan-title">{lang.plan_title(&plan)}</p>
                 </div>
-                <button type="button" class="btn lang" data-testid="lang-toggle" aria-label={s.lang_toggle_label} onclick={toggle_lang}>
-                    {s.lang_toggle}
-                </button>
+                <div class="top-actions">
+                    <ShareBar code={code.clone()} lang={lang} />
+                    <button type="button" class="btn lang" data-testid="lang-toggle" aria-label={s.lang_toggle_label} onclick={toggle_lang}>
+                        {s.lang_toggle}
+                    </button>
+                </div>
             </header>
 
+            if let Some(e) = state.link_error.clone() {
+                <LinkNotice error={e} lang={lang} dispatch={dispatch.clone()} />
+            }
             <section class="verdicts" aria-label={s.verdicts_heading}>
                 { for verdicts.iter().map(|v| {
                     let key = v.indicator;

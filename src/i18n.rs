@@ -2,7 +2,7 @@
 //! a missing string is a compile error, not a blank on the page.
 
 use crate::format;
-use crate::model::{Growth, GrowthError, Indicator, NumberError, Plan, Unit};
+use crate::model::{Growth, GrowthError, Indicator, LinkError, NumberError, Plan, Unit};
 
 pub use crate::model::Lang;
 
@@ -94,6 +94,23 @@ pub struct Strings {
     pub growth_col: &'static str,
     pub floor_col: &'static str,
     pub diff_col: &'static str,
+    pub link_error_title: &'static str,
+    pub link_error_action: &'static str,
+    pub dismiss: &'static str,
+    pub share_heading: &'static str,
+    pub copy_link: &'static str,
+    pub qr_code: &'static str,
+    pub copied: &'static str,
+    pub copy_by_hand: &'static str,
+    pub qr_too_long: &'static str,
+    pub close: &'static str,
+    pub err_link_empty: &'static str,
+    pub err_link_char: &'static str,
+    pub err_link_short: &'static str,
+    pub err_link_checksum: &'static str,
+    pub err_link_future: &'static str,
+    pub err_link_unknown: &'static str,
+    pub err_link_malformed: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -182,6 +199,23 @@ const ZH: Strings = Strings {
     growth_col: "增速",
     floor_col: "底线",
     diff_col: "差值（百分点）",
+    link_error_title: "无法打开这个链接：",
+    link_error_action: "已改为显示默认情景；已保存的情景未受影响。",
+    dismiss: "知道了",
+    share_heading: "分享",
+    copy_link: "复制链接",
+    qr_code: "二维码",
+    copied: "已复制",
+    copy_by_hand: "浏览器未允许自动复制，请手动复制：",
+    qr_too_long: "链接太长，无法生成二维码。",
+    close: "关闭",
+    err_link_empty: "链接中没有情景代码。",
+    err_link_char: "链接含有无效字符",
+    err_link_short: "链接不完整（可能被截断）。",
+    err_link_checksum: "链接校验失败：链接被截断或改动过。",
+    err_link_future: "链接由更新版本的页面生成（格式版本",
+    err_link_unknown: "链接格式版本不存在：",
+    err_link_malformed: "链接内容无效：",
 };
 
 const EN: Strings = Strings {
@@ -270,6 +304,23 @@ const EN: Strings = Strings {
     growth_col: "Growth",
     floor_col: "Floor",
     diff_col: "Difference (points)",
+    link_error_title: "This link could not be opened:",
+    link_error_action: "The default scenario is shown instead; saved scenarios are untouched.",
+    dismiss: "Dismiss",
+    share_heading: "Share",
+    copy_link: "Copy link",
+    qr_code: "QR code",
+    copied: "Copied",
+    copy_by_hand: "The browser did not allow copying; copy it by hand:",
+    qr_too_long: "The link is too long for a QR code.",
+    close: "Close",
+    err_link_empty: "the link holds no scenario code.",
+    err_link_char: "the link contains an invalid character",
+    err_link_short: "the link is incomplete (probably cut off).",
+    err_link_checksum: "the link's checksum does not match: it was cut off or changed.",
+    err_link_future: "the link was made by a newer version of this page (format version",
+    err_link_unknown: "the link's format version does not exist:",
+    err_link_malformed: "the link's content is invalid:",
 };
 
 impl Lang {
@@ -368,6 +419,34 @@ impl Lang {
         match self {
             Lang::Zh => format!("{}亿元", format::signed_yi(yi)),
             Lang::En => format!("{} (100M yuan)", format::signed_yi(yi)),
+        }
+    }
+
+    /// What is wrong with a link, in words for the page.
+    pub fn link_problem(self, err: &LinkError) -> String {
+        let s = self.s();
+        match err {
+            LinkError::Empty => s.err_link_empty.to_owned(),
+            LinkError::BadCharacter { position, character } => match self {
+                Lang::Zh => format!("{}“{}”（第 {} 个字符）。", s.err_link_char, character, position + 1),
+                Lang::En => format!("{} “{}” (character {}).", s.err_link_char, character, position + 1),
+            },
+            LinkError::TooShort { .. } => s.err_link_short.to_owned(),
+            LinkError::Checksum => s.err_link_checksum.to_owned(),
+            LinkError::FutureVersion(v) => match self {
+                Lang::Zh => format!("{} {v}），请使用最新页面打开。", s.err_link_future),
+                Lang::En => format!("{} {v}); open it with the latest page.", s.err_link_future),
+            },
+            LinkError::UnknownVersion(v) => format!("{} {v}", s.err_link_unknown),
+            LinkError::Malformed(detail) => format!("{} {detail}", s.err_link_malformed),
+        }
+    }
+
+    /// "链接 186 个字符" / "Link: 186 characters".
+    pub fn link_length(self, n: usize) -> String {
+        match self {
+            Lang::Zh => format!("链接 {n} 个字符"),
+            Lang::En => format!("Link: {n} characters"),
         }
     }
 

@@ -9,7 +9,9 @@ pub mod chart;
 pub mod components;
 pub mod format;
 pub mod i18n;
+pub mod location;
 pub mod model;
+pub mod qr;
 pub mod state;
 pub mod web;
 
@@ -22,7 +24,11 @@ pub fn start() {
     match model::Plan::shipped() {
         Ok(plan) => match web::mount_point() {
             Some(root) => {
-                yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { plan: Rc::new(plan) }).render();
+                yew::Renderer::<app::App>::with_root_and_props(
+                    root,
+                    app::AppProps { plan: Rc::new(plan), fragment: location::fragment() },
+                )
+                .render();
                 web::hide_loading();
             }
             None => web::show_fatal("no element to render into"),

@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::i18n::Lang;
-use crate::model::{Growth, IndicatorKey, Plan, Preset, Scenario};
+use crate::model::codec::Fragment;
+use crate::model::{Growth, IndicatorKey, Lang, LinkError, LinkState, Plan, Preset, Scenario};
 
 /// The plan, shared and compared by identity: it is parsed once and never
 /// replaced, so comparing pointers is exact and cheap.
@@ -47,6 +47,22 @@ pub enum Scope {
     AllIndicators,
 }
 
+/// How the last change to what a link holds (scenario, language) came
+/// about; the address bar follows accordingly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Change {
+    /// The page just opened.
+    Opened,
+    /// A slider step, a keystroke, the language: the address is replaced,
+    /// debounced, without a new history entry.
+    Continuous,
+    /// A deliberate step (preset, bulk set, reset, opening a saved
+    /// scenario or a file): a new history entry.
+    Step,
+    /// Back or forward in history: the address already says it.
+    Restored,
+}
+
 /// Everything the page shows is derived from this.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -58,6 +74,13 @@ pub struct AppState {
     pub indicator: IndicatorKey,
     /// Interface language.
     pub lang: Lang,
+    /// Counts changes to what a link holds.
+    pub revision: u64,
+    /// How the last of them came about.
+    pub change: Change,
+    /// Why the link the page was opened with could not be read; the page
+    /// then shows the default scenario.
+    pub link_error: Option<LinkError>,
 }
 
 /// Every change a user can make.
@@ -96,21 +119,61 @@ pub enum Action {
     },
     /// Back to the default scenario (all indicators, default bases).
     Reset,
+    /// Replace scenario and language with a decoded link, a saved scenario
+    /// or an imported file.
+    Load {
+        /// What to show.
+        state: Box<LinkState>,
+        /// A deliberate step, or history navigation.
+        change: Change,
+    },
+    /// Rename the scenario.
+    SetName(String),
+    /// A link met while the page was open (back, forward, an edited
+    /// address) could not be read: say why, keep the scenario.
+    LinkFailed(LinkError),
+    /// Hide the message about a link that could not be opened.
+    DismissLinkError,
 }
 
 impl AppState {
-    /// The state the page opens on.
-    pub fn new(plan: Rc<Plan>) -> Self {
-        let plan = PlanRef(plan);
-        let scenario = Rc::new(Scenario::default_for(&plan));
-        AppState { plan, scenario, indicator: IndicatorKey::Funds, lang: Lang::Zh }
+    /// The state the page opens on: the scenario in `fragment` (the URL's
+    /// `#…`) if it holds one, else the default. A fragment that holds a
+    /// code that cannot be read gives the default scenario and the reason.
+    pub fn open(plan: Rc<Plan>, fragment: Option<&str>) -> Self {
+        let code = fragment.and_then(|f| f.parse::<Fragment>().ok());
+        let decoded = code.map(|c| LinkState::decode(&c.0, &plan));
+        let (scenario, lang, link_error) = match decoded {
+            Some(Ok(st)) => (st.scenario, st.lang, None),
+            Some(Err(e)) => (Scenario::default_for(&plan), Lang::Zh, Some(e)),
+            None => (Scenario::default_for(&plan), Lang::Zh, None),
+        };
+        AppState {
+            plan: PlanRef(plan),
+            scenario: Rc::new(scenario),
+            indicator: IndicatorKey::Funds,
+            lang,
+            revision: 0,
+            change: Change::Opened,
+            link_error,
+        }
     }
 
-    fn with_scenario(self: Rc<Self>, scenario: Scenario) -> Rc<Self> {
+    /// The state the page opens on with no link.
+    pub fn new(plan: Rc<Plan>) -> Self {
+        Self::open(plan, None)
+    }
+
+    /// What a link to this state holds.
+    pub fn link(&self) -> LinkState {
+        LinkState { scenario: (*self.scenario).clone(), lang: self.lang }
+    }
+
+    fn with_scenario(self: Rc<Self>, scenario: Scenario, change: Change) -> Rc<Self> {
         if *self.scenario == scenario {
             return self;
         }
-        Rc::new(AppState { scenario: Rc::new(scenario), ..(*self).clone() })
+        Rc::new(AppState { scenario: Rc::new(scenario), revision: self.revision + 1, change, ..(*self).clone() })
     }
 }
 
@@ -122,15 +185,20 @@ impl Reducible for AppState {
             Action::SelectIndicator(indicator) if indicator != self.indicator => {
                 Rc::new(AppState { indicator, ..(*self).clone() })
             }
-            Action::SetLang(lang) if lang != self.lang => Rc::new(AppState { lang, ..(*self).clone() }),
-            Action::SelectIndicator(_) | Action::SetLang(_) => self,
+            Action::SetLang(lang) if lang != self.lang => {
+                Rc::new(AppState { lang, revision: self.revision + 1, change: Change::Continuous, ..(*self).clone() })
+            }
+            Action::DismissLinkError if self.link_error.is_some() => {
+                Rc::new(AppState { link_error: None, ..(*self).clone() })
+            }
+            Action::SelectIndicator(_) | Action::SetLang(_) | Action::DismissLinkError => self,
             Action::SetCell { indicator, unit, year, growth } => {
                 if self.scenario.growth(indicator).get(unit, year) == Some(growth) {
                     return self;
                 }
                 let mut s = (*self.scenario).clone();
                 s.growth_mut(indicator).set(unit, year, growth);
-                self.with_scenario(s)
+                self.with_scenario(s, Change::Continuous)
             }
             Action::Bulk { indicator, target, growth } => {
                 let mut s = (*self.scenario).clone();
@@ -139,7 +207,7 @@ impl Reducible for AppState {
                     BulkTarget::Row(r) => u == r,
                     BulkTarget::Column(c) => y == c,
                 });
-                self.with_scenario(s)
+                self.with_scenario(s, Change::Step)
             }
             Action::ApplyPreset { preset, scope } => {
                 let mut s = (*self.scenario).clone();
@@ -150,12 +218,32 @@ impl Reducible for AppState {
                 for key in keys {
                     *s.growth_mut(key) = preset.table(&self.plan, key);
                 }
-                self.with_scenario(s)
+                self.with_scenario(s, Change::Step)
             }
             Action::Reset => {
                 let s = Scenario::default_for(&self.plan);
-                self.with_scenario(s)
+                self.with_scenario(s, Change::Step)
             }
+            Action::Load { state, change } => {
+                if *self.scenario == state.scenario && self.lang == state.lang {
+                    return self;
+                }
+                let LinkState { scenario, lang } = *state;
+                Rc::new(AppState {
+                    scenario: Rc::new(scenario),
+                    lang,
+                    revision: self.revision + 1,
+                    change,
+                    ..(*self).clone()
+                })
+            }
+            Action::SetName(name) => {
+                let name: String = name.chars().take(crate::model::codec::MAX_NAME_CHARS).collect();
+                let mut s = (*self.scenario).clone();
+                s.name = name;
+                self.with_scenario(s, Change::Continuous)
+            }
+            Action::LinkFailed(e) => Rc::new(AppState { link_error: Some(e), ..(*self).clone() }),
         }
     }
 }
@@ -238,6 +326,45 @@ mod tests {
             .all(|c| *c == Growth::ZERO)));
         let back = zero_all.reduce(Action::Reset);
         assert_eq!(back.scenario, s.scenario);
+    }
+
+    #[test]
+    fn link_changes_count_revisions_and_say_how() {
+        let opened = start();
+        assert_eq!((opened.revision, opened.change), (0, Change::Opened));
+        let slid =
+            opened.clone().reduce(Action::SetCell { indicator: IndicatorKey::Funds, unit: 0, year: 0, growth: g(7.0) });
+        assert_eq!((slid.revision, slid.change), (1, Change::Continuous));
+        let preset = slid.clone().reduce(Action::ApplyPreset { preset: Preset::Zero, scope: Scope::Current });
+        assert_eq!((preset.revision, preset.change), (2, Change::Step));
+        let back = preset.clone().reduce(Action::Load { state: Box::new(opened.link()), change: Change::Restored });
+        assert_eq!((back.revision, back.change), (3, Change::Restored));
+        assert_eq!(back.scenario, opened.scenario);
+        let english = back.clone().reduce(Action::SetLang(Lang::En));
+        assert_eq!((english.revision, english.change, english.lang), (4, Change::Continuous, Lang::En));
+        let named = english.clone().reduce(Action::SetName("方案".repeat(80)));
+        assert_eq!(named.scenario.name.chars().count(), crate::model::codec::MAX_NAME_CHARS);
+        // Switching the indicator is not in a link.
+        let other = named.clone().reduce(Action::SelectIndicator(IndicatorKey::Capacity));
+        assert_eq!(other.revision, named.revision);
+    }
+
+    #[test]
+    fn opening_a_link_reads_it_or_says_why_not() {
+        let plan = Rc::new(Plan::shipped().unwrap());
+        let mut st = AppState::new(plan.clone()).link();
+        st.scenario.growth_mut(IndicatorKey::Capacity).set(4, 1, g(3.3));
+        st.lang = Lang::En;
+        let code = st.encode(&plan);
+        let opened = AppState::open(plan.clone(), Some(&format!("#s={code}")));
+        assert_eq!((opened.link(), opened.link_error.clone()), (st, None));
+        let broken = AppState::open(plan.clone(), Some(&format!("#s={}", &code[..code.len() - 3])));
+        assert_eq!(broken.link_error, Some(LinkError::Checksum));
+        assert_eq!(*broken.scenario, Scenario::default_for(&plan));
+        let no_code = AppState::open(plan.clone(), Some("#section-2"));
+        assert_eq!(no_code.link_error, None);
+        let dismissed = Rc::new(broken).reduce(Action::DismissLinkError);
+        assert_eq!(dismissed.link_error, None);
     }
 
     #[test]

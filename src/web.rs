@@ -142,3 +142,18 @@ fn css_px(v: f64) -> u32 {
         0
     }
 }
+
+/// Copies `text` to the clipboard through the asynchronous Clipboard API.
+///
+/// # Errors
+///
+/// A message when the browser refuses (no secure context, no permission);
+/// the caller then offers the text for copying by hand.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let w = web_sys::window().ok_or("no window")?;
+    let clipboard = w.navigator().clipboard();
+    if clipboard.is_undefined() {
+        return Err("the clipboard is not available here".to_owned());
+    }
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.map(|_| ()).map_err(js_error)
+}

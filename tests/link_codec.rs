@@ -105,15 +105,36 @@ fn malformed_links_give_their_own_errors() {
         (sealed(vec![0, 0]), LinkError::UnknownVersion(0)),
         (sealed(vec![1, 4, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("unknown flags are set".into())),
         (sealed(vec![1, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("ends inside a base count".into())),
-        (sealed(vec![1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9]), LinkError::Malformed("there are bytes after the scenario".into())),
-        (sealed(vec![1, 0, 1, 18, 2, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("funds: a cell index is out of range".into())),
+        (
+            sealed(vec![1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9]),
+            LinkError::Malformed("there are bytes after the scenario".into()),
+        ),
+        (
+            sealed(vec![1, 0, 1, 18, 2, 0, 0, 0, 0, 0, 0, 0]),
+            LinkError::Malformed("funds: a cell index is out of range".into()),
+        ),
         // 15010 bp: zigzag 30020 = varint [0xC4, 0xEA, 0x01].
-        (sealed(vec![1, 0, 1, 0, 0xC4, 0xEA, 0x01, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("funds: a growth rate is out of range".into())),
-        (sealed(vec![1, 0, 19, 0, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("funds: more changed cells than cells".into())),
-        (sealed(vec![1, 2, 2, 0xFF, 0xFE, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("the name is not UTF-8".into())),
+        (
+            sealed(vec![1, 0, 1, 0, 0xC4, 0xEA, 0x01, 0, 0, 0, 0, 0, 0, 0]),
+            LinkError::Malformed("funds: a growth rate is out of range".into()),
+        ),
+        (
+            sealed(vec![1, 0, 19, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            LinkError::Malformed("funds: more changed cells than cells".into()),
+        ),
+        (
+            sealed(vec![1, 2, 2, 0xFF, 0xFE, 0, 0, 0, 0, 0, 0, 0, 0]),
+            LinkError::Malformed("the name is not UTF-8".into()),
+        ),
         (sealed(vec![1, 2, 0]), LinkError::Malformed("the name's length is out of range".into())),
-        (sealed(vec![1, 0, 0, 1, 9, 1, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("funds: a unit index is out of range".into())),
-        (sealed(vec![1, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]), LinkError::Malformed("a base count is too long".into())),
+        (
+            sealed(vec![1, 0, 0, 1, 9, 1, 0, 0, 0, 0, 0, 0, 0]),
+            LinkError::Malformed("funds: a unit index is out of range".into()),
+        ),
+        (
+            sealed(vec![1, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]),
+            LinkError::Malformed("a base count is too long".into()),
+        ),
     ];
     for (code, want) in cases {
         assert_eq!(LinkState::decode(&code, &plan), Err(want.clone()), "{code:?}");
@@ -159,7 +180,11 @@ fn arb_state() -> impl Strategy<Value = LinkState> {
             }
             for (j, b) in bases.iter().enumerate() {
                 if let Some(wan) = b {
-                    s.set_base(IndicatorKey::ALL[j / plan.units.len()], j % plan.units.len(), Base::from_wan(*wan).unwrap());
+                    s.set_base(
+                        IndicatorKey::ALL[j / plan.units.len()],
+                        j % plan.units.len(),
+                        Base::from_wan(*wan).unwrap(),
+                    );
                 }
             }
             LinkState { scenario: s, lang: if en { Lang::En } else { Lang::Zh } }
@@ -220,7 +245,11 @@ fn golden_links_of_every_released_version_still_open() {
             state(everything_changed(&plan), Lang::En),
         ] {
             let code = st.encode(&plan);
-            let name = if code.len() <= 120 { code.clone() } else { format!("{}-{:08x}", &code[..60], crc32(code.as_bytes())) };
+            let name = if code.len() <= 120 {
+                code.clone()
+            } else {
+                format!("{}-{:08x}", &code[..60], crc32(code.as_bytes()))
+            };
             std::fs::write(dir.join(format!("{name}.json")), expected_json(&plan, &code, &st)).unwrap();
         }
     }
@@ -262,7 +291,10 @@ fn expected_json(plan: &Plan, code: &str, st: &LinkState) -> String {
         })
         .collect();
     let lang = if st.lang == Lang::En { "en" } else { "zh" };
-    serde_json::to_string_pretty(&serde_json::json!({ "code": code, "name": st.scenario.name, "lang": lang, "verdicts": verdicts })).unwrap()
+    serde_json::to_string_pretty(
+        &serde_json::json!({ "code": code, "name": st.scenario.name, "lang": lang, "verdicts": verdicts }),
+    )
+    .unwrap()
 }
 
 /// Equal, with numbers within 1e-9 relative.
@@ -274,7 +306,9 @@ fn close_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
             (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0)
         }
         (V::Array(x), V::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| close_json(p, q)),
-        (V::Object(x), V::Object(y)) => x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| close_json(v, w))),
+        (V::Object(x), V::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| close_json(v, w)))
+        }
         _ => a == b,
     }
 }

@@ -234,8 +234,14 @@ impl LinkState {
                 prev = Some(i);
             }
             let (now, then) = (self.scenario.bases(key), default.bases(key));
-            let changed: Vec<(usize, f64)> =
-                now.iter().zip(then).enumerate().filter(|(_, (a, b))| a != b).map(|(i, (a, _))| (i, *a)).collect();
+            // Bases are held to four decimals, so equal values have equal bits.
+            let changed: Vec<(usize, f64)> = now
+                .iter()
+                .zip(then)
+                .enumerate()
+                .filter(|(_, (a, b))| a.to_bits() != b.to_bits())
+                .map(|(i, (a, _))| (i, *a))
+                .collect();
             put_varint(&mut out, changed.len() as u64);
             let mut prev: Option<usize> = None;
             for (i, v) in changed {
@@ -322,7 +328,8 @@ impl LinkState {
             for _ in 0..n {
                 let u = next.checked_add(r.index("a unit index")?).filter(|u| *u < units);
                 let u = u.ok_or_else(|| malformed(format!("{key}: a unit index is out of range")))?;
-                let base = Base::from_wan(r.varint("a base")?).map_err(|_| malformed(format!("{key}: a base is out of range")))?;
+                let base = Base::from_wan(r.varint("a base")?)
+                    .map_err(|_| malformed(format!("{key}: a base is out of range")))?;
                 scenario.set_base(key, u, base);
                 next = u + 1;
             }
@@ -345,10 +352,7 @@ impl FromStr for Fragment {
     /// Finds the code in `#s=…`, `s=…` or a whole address.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let frag = s.split_once('#').map_or(s, |(_, f)| f);
-        frag.split('&')
-            .find_map(|p| p.strip_prefix("s="))
-            .map(|c| Fragment(c.to_owned()))
-            .ok_or(LinkError::Empty)
+        frag.split('&').find_map(|p| p.strip_prefix("s=")).map(|c| Fragment(c.to_owned())).ok_or(LinkError::Empty)
     }
 }
 

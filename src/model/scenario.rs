@@ -200,7 +200,7 @@ impl Scenario {
     /// also for a unit outside the plan).
     pub fn set_base(&mut self, key: IndicatorKey, unit: usize, base: Base) -> bool {
         match self.inputs[key.index()].bases.get_mut(unit) {
-            Some(b) if *b != base.yi() => {
+            Some(b) if b.to_bits() != base.yi().to_bits() => {
                 *b = base.yi();
                 true
             }

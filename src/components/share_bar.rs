@@ -1,0 +1,91 @@
+//! Sharing: copy the scenario's link, see its length, show it as a QR code
+//! large enough to scan from a projector.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::{location, qr, web};
+
+/// Props of [`ShareBar`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ShareBarProps {
+    /// The scenario code (without `#s=`).
+    pub code: Rc<String>,
+    /// Interface language.
+    pub lang: Lang,
+}
+
+#[derive(Clone, PartialEq)]
+enum Copied {
+    Not,
+    Done,
+    /// The browser refused; the link is shown for copying by hand.
+    ByHand(String),
+}
+
+/// Copy-link and QR buttons with the link's length.
+#[component]
+pub fn ShareBar(props: &ShareBarProps) -> Html {
+    let copied = use_state_eq(|| Copied::Not);
+    let show_qr = use_state_eq(|| false);
+    let s = props.lang.s();
+    let fragment = format!("#s={}", props.code);
+    let url = location::url_with(&fragment).unwrap_or(fragment);
+    {
+        // A new scenario means a new link: the confirmation no longer holds.
+        let copied = copied.clone();
+        use_effect_with(props.code.clone(), move |_| copied.set(Copied::Not));
+    }
+    let on_copy = {
+        let (copied, url) = (copied.clone(), url.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (copied, url) = (copied.clone(), url.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match web::copy_text(&url).await {
+                    Ok(()) => copied.set(Copied::Done),
+                    Err(_) => copied.set(Copied::ByHand(url)),
+                }
+            });
+        })
+    };
+    let toggle_qr = {
+        let show_qr = show_qr.clone();
+        Callback::from(move |_: MouseEvent| show_qr.set(!*show_qr))
+    };
+    let length = url.chars().count();
+    html! {
+        <div class="share" role="group" aria-label={s.share_heading}>
+            <button type="button" class="btn primary" data-testid="copy-link" onclick={on_copy}>{s.copy_link}</button>
+            <button type="button" class="btn" data-testid="show-qr" onclick={toggle_qr.clone()} aria-expanded={show_qr.to_string()}>{s.qr_code}</button>
+            <span class="link-length" data-testid="link-length" data-length={length.to_string()}>{props.lang.link_length(length)}</span>
+            {
+                match &*copied {
+                    Copied::Not => html! {},
+                    Copied::Done => html! { <span class="copied" role="status" data-testid="copy-done">{"✓ "}{s.copied}</span> },
+                    Copied::ByHand(link) => html! {
+                        <span class="copy-by-hand" role="status">
+                            <span>{s.copy_by_hand}</span>
+                            <input type="text" readonly=true value={link.clone()} data-testid="copy-fallback" aria-label={s.copy_link} />
+                        </span>
+                    },
+                }
+            }
+            if *show_qr {
+                <div class="qr-overlay" data-testid="qr-dialog" role="dialog" aria-modal="true" aria-label={s.qr_code}>
+                    <div class="qr-box">
+                        {
+                            match qr::svg(&url) {
+                                Some(svg) => Html::from_html_unchecked(AttrValue::from(svg)),
+                                None => html! { <p class="field-error">{s.qr_too_long}</p> },
+                            }
+                        }
+                        <p class="qr-caption">{props.lang.link_length(length)}</p>
+                        <button type="button" class="btn" onclick={toggle_qr}>{s.close}</button>
+                    </div>
+                </div>
+            }
+        </div>
+    }
+}
