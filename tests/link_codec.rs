@@ -45,7 +45,7 @@ fn everything_changed(plan: &Plan) -> Scenario {
 /// A workshop-like scenario: a few dozen cells changed, one base, a name.
 fn typical(plan: &Plan) -> Scenario {
     let mut s = Scenario::default_for(plan);
-    s.name = "县区会商方案 B（2024-03）".to_owned();
+    "县区会商方案 B（2024-03）".clone_into(&mut s.name);
     for u in 0..9 {
         s.growth_mut(IndicatorKey::Funds).set(u, 1, g(28.0 + f64::from(u32::try_from(u).unwrap())));
         s.growth_mut(IndicatorKey::ValueAdded).set(u, 3, g(25.5));
@@ -223,7 +223,7 @@ proptest! {
 /// Golden links: `tests/golden/links/v{N}/{name}.json` holds a link code of
 /// format version N and the verdicts it must still produce; `{name}` is the
 /// code itself, or its first 60 characters and its CRC-32 where the code is
-/// too long for a file name. A mismatch writes `{name}.actual.json` beside it. Set UPDATE_GOLDEN=1 to add the current
+/// too long for a file name. A mismatch writes `{name}.actual.json` beside it. Set `UPDATE_GOLDEN=1` to add the current
 /// version's fixtures for the scenarios below (never to change old ones).
 #[test]
 fn golden_links_of_every_released_version_still_open() {
@@ -258,7 +258,7 @@ fn golden_links_of_every_released_version_still_open() {
         for entry in std::fs::read_dir(version.unwrap().path()).unwrap() {
             let path: PathBuf = entry.unwrap().path();
             let file = path.file_name().unwrap().to_str().unwrap().to_owned();
-            if !file.ends_with(".json") || file.ends_with(".actual.json") {
+            if path.extension().and_then(|e| e.to_str()) != Some("json") || file.ends_with(".actual.json") {
                 continue;
             }
             let want: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
