@@ -12,6 +12,7 @@ use crate::components::indicator_tabs::IndicatorTabs;
 use crate::components::link_notice::LinkNotice;
 use crate::components::overview::Overview;
 use crate::components::preset_bar::PresetBar;
+use crate::components::scenario_panel::ScenarioPanel;
 use crate::components::share_bar::ShareBar;
 use crate::components::unit_table::UnitTable;
 use crate::components::verdict_card::VerdictCard;
@@ -66,12 +67,14 @@ pub fn App(props: &AppProps) -> Html {
         let lang = state.lang;
         use_effect_with(lang, move |lang| crate::web::set_document_lang(*lang));
     }
-    // The scenario's link code, derived from what a link holds.
+    // What a link holds, and its code.
+    let link_state = use_memo((state.scenario.clone(), state.lang), |(scenario, lang)| LinkState {
+        scenario: (**scenario).clone(),
+        lang: *lang,
+    });
     let code = {
         let plan = plan.clone();
-        use_memo((state.scenario.clone(), state.lang), move |(scenario, lang)| {
-            LinkState { scenario: (**scenario).clone(), lang: *lang }.encode(&plan)
-        })
+        use_memo(link_state.clone(), move |st| st.encode(&plan))
     };
     // The address bar follows the state: replaced (debounced) while sliders
     // move, a new history entry for each deliberate step.
@@ -148,6 +151,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </header>
 
+            <ScenarioPanel plan={plan.clone()} current={link_state.clone()} code={code.clone()} lang={lang} dispatch={dispatch.clone()} />
             if let Some(e) = state.link_error.clone() {
                 <LinkNotice error={e} lang={lang} dispatch={dispatch.clone()} />
             }

@@ -10,6 +10,7 @@ pub mod indicator_tabs;
 pub mod link_notice;
 pub mod overview;
 pub mod preset_bar;
+pub mod scenario_panel;
 pub mod share_bar;
 pub mod unit_table;
 pub mod verdict_card;

@@ -2,7 +2,10 @@
 //! a missing string is a compile error, not a blank on the page.
 
 use crate::format;
+use crate::model::file::{FileError, FileProblem};
+use crate::model::library::LibraryError;
 use crate::model::{Growth, GrowthError, Indicator, LinkError, NumberError, Plan, Unit};
+use crate::storage::StorageProblem;
 
 pub use crate::model::Lang;
 
@@ -111,6 +114,45 @@ pub struct Strings {
     pub err_link_future: &'static str,
     pub err_link_unknown: &'static str,
     pub err_link_malformed: &'static str,
+    pub scenarios_heading: &'static str,
+    pub scenario_name_label: &'static str,
+    pub name_placeholder: &'static str,
+    pub save: &'static str,
+    pub saved_heading: &'static str,
+    pub none_saved: &'static str,
+    pub open: &'static str,
+    pub rename: &'static str,
+    pub duplicate: &'static str,
+    pub delete: &'static str,
+    pub copy_suffix: &'static str,
+    pub confirm_overwrite: &'static str,
+    pub overwrite: &'static str,
+    pub cancel: &'static str,
+    pub confirm_delete: &'static str,
+    pub saved_ok: &'static str,
+    pub opened_ok: &'static str,
+    pub export_json: &'static str,
+    pub import_json: &'static str,
+    pub imported_ok: &'static str,
+    pub storage_unavailable: &'static str,
+    pub storage_full: &'static str,
+    pub storage_set_aside: &'static str,
+    pub storage_failed: &'static str,
+    pub storage_readonly: &'static str,
+    pub file_error: &'static str,
+    pub entry_broken: &'static str,
+    pub name_required: &'static str,
+    pub name_too_long: &'static str,
+    pub name_taken: &'static str,
+    pub not_found: &'static str,
+    pub f_not_json: &'static str,
+    pub f_wrong_format: &'static str,
+    pub f_wrong_version: &'static str,
+    pub f_unknown: &'static str,
+    pub f_wrong_type: &'static str,
+    pub f_out_of_range: &'static str,
+    pub f_missing: &'static str,
+    pub whole_file: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -216,6 +258,45 @@ const ZH: Strings = Strings {
     err_link_future: "链接由更新版本的页面生成（格式版本",
     err_link_unknown: "链接格式版本不存在：",
     err_link_malformed: "链接内容无效：",
+    scenarios_heading: "情景",
+    scenario_name_label: "情景名称",
+    name_placeholder: "未命名情景",
+    save: "保存",
+    saved_heading: "已保存",
+    none_saved: "还没有保存的情景。",
+    open: "打开",
+    rename: "重命名",
+    duplicate: "复制",
+    delete: "删除",
+    copy_suffix: "（副本）",
+    confirm_overwrite: "已有同名的已保存情景，要覆盖它吗？",
+    overwrite: "覆盖",
+    cancel: "取消",
+    confirm_delete: "确定删除这个已保存的情景吗？",
+    saved_ok: "已保存",
+    opened_ok: "已打开",
+    export_json: "导出 JSON",
+    import_json: "导入 JSON",
+    imported_ok: "已导入",
+    storage_unavailable: "浏览器存储不可用（可能处于隐私模式），无法保存情景；页面其他功能照常。",
+    storage_full: "浏览器存储已满，未能保存；已有数据未受影响。",
+    storage_set_aside: "部分已保存的数据无法读取，已原样另存于",
+    storage_failed: "浏览器存储出错：",
+    storage_readonly: "为保护无法读取的数据，保存已暂停。",
+    file_error: "无法导入文件：",
+    entry_broken: "这个已保存的情景无法打开：",
+    name_required: "请先填写情景名称。",
+    name_too_long: "名称过长（最多 100 字）。",
+    name_taken: "已有同名的已保存情景。",
+    not_found: "找不到这个已保存的情景。",
+    f_not_json: "不是有效的 JSON",
+    f_wrong_format: "不是倍增沙盘的情景文件",
+    f_wrong_version: "版本不受支持：",
+    f_unknown: "未知字段",
+    f_wrong_type: "类型不对，应为",
+    f_out_of_range: "数值超出范围",
+    f_missing: "缺少此字段",
+    whole_file: "整个文件",
 };
 
 const EN: Strings = Strings {
@@ -321,6 +402,45 @@ const EN: Strings = Strings {
     err_link_future: "the link was made by a newer version of this page (format version",
     err_link_unknown: "the link's format version does not exist:",
     err_link_malformed: "the link's content is invalid:",
+    scenarios_heading: "Scenario",
+    scenario_name_label: "Scenario name",
+    name_placeholder: "Untitled scenario",
+    save: "Save",
+    saved_heading: "Saved",
+    none_saved: "No saved scenarios yet.",
+    open: "Open",
+    rename: "Rename",
+    duplicate: "Duplicate",
+    delete: "Delete",
+    copy_suffix: " (copy)",
+    confirm_overwrite: "A saved scenario has this name. Overwrite it?",
+    overwrite: "Overwrite",
+    cancel: "Cancel",
+    confirm_delete: "Delete this saved scenario?",
+    saved_ok: "Saved",
+    opened_ok: "Opened",
+    export_json: "Export JSON",
+    import_json: "Import JSON",
+    imported_ok: "Imported",
+    storage_unavailable: "Browser storage is unavailable (private mode?); scenarios cannot be saved. Everything else works.",
+    storage_full: "Browser storage is full; nothing was saved and nothing was lost.",
+    storage_set_aside: "Some saved data could not be read; it was kept as it was under",
+    storage_failed: "Browser storage failed:",
+    storage_readonly: "Saving is paused to protect data that could not be read.",
+    file_error: "The file could not be imported:",
+    entry_broken: "This saved scenario cannot be opened:",
+    name_required: "Give the scenario a name first.",
+    name_too_long: "The name is too long (100 characters at most).",
+    name_taken: "A saved scenario already has this name.",
+    not_found: "That saved scenario is gone.",
+    f_not_json: "not valid JSON",
+    f_wrong_format: "not a Doubling Sandbox scenario file",
+    f_wrong_version: "unsupported version:",
+    f_unknown: "unknown field",
+    f_wrong_type: "wrong type, expected",
+    f_out_of_range: "value out of range",
+    f_missing: "missing",
+    whole_file: "the whole file",
 };
 
 impl Lang {
@@ -439,6 +559,56 @@ impl Lang {
             },
             LinkError::UnknownVersion(v) => format!("{} {v}", s.err_link_unknown),
             LinkError::Malformed(detail) => format!("{} {detail}", s.err_link_malformed),
+        }
+    }
+
+    /// A refused change to the saved list.
+    pub fn library_problem(self, e: &LibraryError) -> &'static str {
+        let s = self.s();
+        match e {
+            LibraryError::EmptyName => s.name_required,
+            LibraryError::NameTooLong => s.name_too_long,
+            LibraryError::NameTaken(_) => s.name_taken,
+            LibraryError::NotFound(_) => s.not_found,
+        }
+    }
+
+    /// A storage problem in words.
+    pub fn storage_problem(self, p: &StorageProblem) -> String {
+        let s = self.s();
+        match p {
+            StorageProblem::Unavailable => s.storage_unavailable.to_owned(),
+            StorageProblem::Full => s.storage_full.to_owned(),
+            StorageProblem::SetAside { key } => format!("{} “{key}”。", s.storage_set_aside),
+            StorageProblem::Failed(why) => format!("{} {why}", s.storage_failed),
+        }
+    }
+
+    /// A refused file, naming the field.
+    pub fn file_problem(self, e: &FileError) -> String {
+        let s = self.s();
+        let what = match &e.problem {
+            FileProblem::NotJson(detail) => format!("{}（{detail}）", s.f_not_json),
+            FileProblem::WrongFormat => s.f_wrong_format.to_owned(),
+            FileProblem::WrongVersion(v) => format!("{} {v}", s.f_wrong_version),
+            FileProblem::Unknown => s.f_unknown.to_owned(),
+            FileProblem::WrongType(expected) => {
+                let expected = match (self, *expected) {
+                    (Lang::Zh, "an object") => "对象",
+                    (Lang::Zh, "a number") => "数字",
+                    (Lang::Zh, "text") => "文本",
+                    (Lang::Zh, "\"zh\" or \"en\"") => "\"zh\" 或 \"en\"",
+                    (_, other) => other,
+                };
+                format!("{} {expected}", s.f_wrong_type)
+            }
+            FileProblem::OutOfRange => s.f_out_of_range.to_owned(),
+            FileProblem::Missing => s.f_missing.to_owned(),
+        };
+        let at = if e.path.is_empty() { s.whole_file.to_owned() } else { e.path.clone() };
+        match self {
+            Lang::Zh => format!("{at}：{what}"),
+            Lang::En => format!("{at}: {what}"),
         }
     }
 

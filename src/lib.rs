@@ -13,6 +13,7 @@ pub mod location;
 pub mod model;
 pub mod qr;
 pub mod state;
+pub mod storage;
 pub mod web;
 
 use std::rc::Rc;

@@ -2,7 +2,9 @@
 //! scenarios, projection, verdicts and goal seek. Tested natively.
 
 pub mod codec;
+pub mod file;
 pub mod growth;
+pub mod library;
 pub mod number;
 pub mod plan;
 pub mod preset;
