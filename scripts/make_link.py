@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Makes a 倍增沙盘 scenario link from a scenario file (docs/FORMATS.md).
+
+    python3 scripts/make_link.py scenario.json [--base https://host/path/]
+
+Reads the JSON scenario file format (version 1) and writes link format
+version 1 with every cell and base the file gives, so that a spreadsheet
+exported to that JSON (or written by any program) becomes a link. Needs only
+the Python standard library and data/plan.json for the plan's layout.
+"""
+import argparse
+import base64
+import json
+import pathlib
+import sys
+import zlib
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+KEYS = ["funds", "investment", "capacity", "value_added"]
+
+
+def varint(n):
+    out = bytearray()
+    while True:
+        byte = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
+
+
+def zigzag(v):
+    return (v << 1) ^ (v >> 31) if v >= 0 else ((-v) << 1) - 1
+
+
+def encode(doc, plan):
+    units = [u["id"] for u in plan["units"]]
+    out = bytearray([1])
+    name = doc.get("name", "")
+    flags = (1 if doc.get("lang") == "en" else 0) | (2 if name else 0)
+    out.append(flags)
+    if name:
+        raw = name.encode("utf-8")
+        out += varint(len(raw)) + raw
+    indicators = {i["key"]: i for i in plan["indicators"]}
+    for key in KEYS:
+        ind = indicators[key]
+        years = list(range(plan["base_year"] + 1, ind["target_year"] + 1))
+        given = doc.get("indicators", {}).get(key, {})
+        cells = []
+        for u, unit in enumerate(units):
+            for k, year in enumerate(years):
+                value = given.get("growth", {}).get(unit, {}).get(str(year))
+                if value is not None:
+                    bp = round(value * 100)
+                    if not -3000 <= bp <= 15000:
+                        sys.exit(f"indicators.{key}.growth.{unit}.{year}: out of range")
+                    cells.append((u * len(years) + k, bp))
+        out += varint(len(cells))
+        prev = -1
+        for index, bp in cells:
+            out += varint(index - prev - 1) + varint(zigzag(bp))
+            prev = index
+        bases = [(u, given["bases"][unit]) for u, unit in enumerate(units) if unit in given.get("bases", {})]
+        out += varint(len(bases))
+        prev = -1
+        for u, value in bases:
+            out += varint(u - prev - 1) + varint(round(value * 10000))
+            prev = u
+    out += zlib.crc32(bytes(out)).to_bytes(4, "little")
+    return base64.urlsafe_b64encode(bytes(out)).decode().rstrip("=")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file")
+    parser.add_argument("--base", default="", help="the page's address, e.g. https://host/sandbox/")
+    args = parser.parse_args()
+    doc = json.loads(pathlib.Path(args.file).read_text(encoding="utf-8"))
+    if doc.get("format") != "doubling-sandbox-scenario" or doc.get("version") != 1:
+        sys.exit("not a version 1 scenario file")
+    plan = json.loads((ROOT / "data" / "plan.json").read_text(encoding="utf-8"))
+    print(f"{args.base}#s={encode(doc, plan)}")
+
+
+if __name__ == "__main__":
+    main()
