@@ -77,19 +77,27 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
             move || drop(watch)
         });
     }
+    // Painting waits for the next animation frame: the verdicts update at
+    // once, and a drag that sends several inputs within one frame paints
+    // the chart once, with the newest data. A newer request replaces (and so
+    // cancels) an older one.
+    let frame = use_mut_ref(|| None::<gloo::render::AnimationFrame>);
     {
         let (canvas_ref, problem) = (canvas_ref.clone(), problem.clone());
         use_effect_with((props.data.clone(), *size), move |(data, size)| {
+            let (data, size) = (data.clone(), *size);
             if size.0 > 0 && size.1 > 0 {
-                if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                    match paint(&canvas, data, *size) {
-                        Ok(ms) => {
-                            let _ = canvas.set_attribute("data-draw-ms", &format!("{ms:.3}"));
-                            problem.set(None);
+                *frame.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| {
+                    if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                        match paint(&canvas, &data, size) {
+                            Ok(ms) => {
+                                let _ = canvas.set_attribute("data-draw-ms", &format!("{ms:.3}"));
+                                problem.set(None);
+                            }
+                            Err(e) => problem.set(Some(e)),
                         }
-                        Err(e) => problem.set(Some(e)),
                     }
-                }
+                }));
             }
         });
     }

@@ -64,9 +64,10 @@ test('moving a slider redraws the charts', async ({ page }) => {
   await page.getByTestId('growth-funds-puyang-2024').focus();
   for (let i = 0; i < 5; i++) await page.keyboard.press('PageDown');
   await expect(page.getByTestId('verdict-funds')).toHaveAttribute('data-status', 'missed');
-  expect(await snap()).not.toEqual(a);
-  expect(await snapUnits()).not.toEqual(b);
-  expect(await snapMini()).not.toEqual(m);
+  // Charts paint on the next animation frame.
+  await expect.poll(snap).not.toEqual(a);
+  await expect.poll(snapUnits).not.toEqual(b);
+  await expect.poll(snapMini).not.toEqual(m);
   // Another indicator's small multiple is left alone.
   expect(await page.getByTestId('overview-path-capacity').evaluate((c) => c.toDataURL())).toEqual(other);
   await expect(page.getByTestId('chart-units-funds')).toHaveAttribute('aria-label', /8\/9/);
