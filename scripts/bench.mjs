@@ -6,11 +6,10 @@
 //
 // Build dist/ first (scripts/build.sh). Results are printed and written to
 // bench-results/latest.json.
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium, serveDist } from './lib/chromium.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
@@ -46,13 +45,8 @@ const pct = (xs, p) => {
 const summary = (xs) => ({ n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), max: Math.max(...xs) });
 
 async function main() {
-  const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', 'dist'], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 700));
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const server = await serveDist(PORT);
+  const browser = await launchChromium();
   const result = { date: new Date().toISOString(), cpuThrottle: CPU, sizes: sizes(), firstVerdictsMs: [], input: null, inputToFrame: null, drag: null };
   try {
     // Time to first verdicts, fresh context each run (cold cache).

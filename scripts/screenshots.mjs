@@ -5,21 +5,15 @@
 //
 // --demo lowers a few growth rates of the selected indicator (funds by
 // default) so that the page shows misses, floor breaches and laggards.
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium, serveDist } from './lib/chromium.mjs';
 
 const full = process.argv.includes('--full');
 const sel = process.argv.includes('--select') ? process.argv[process.argv.indexOf('--select') + 1] : null;
 const demo = process.argv.includes('--demo');
 const PORT = 4181;
-const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', 'dist'], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 700));
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const server = await serveDist(PORT);
+const browser = await launchChromium();
 mkdirSync('target/screens', { recursive: true });
 try {
   for (const [name, viewport] of [['laptop', { width: 1366, height: 768 }], ['phone', { width: 390, height: 844 }]]) {

@@ -163,6 +163,19 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     }
 }
 
+/// Writes the changed items (`Some(value)`) of a list: their count, then
+/// per item the gap to its index and its value.
+fn put_changes(out: &mut Vec<u8>, items: impl Iterator<Item = Option<u64>>) {
+    let changed: Vec<(usize, u64)> = items.enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();
+    put_varint(out, changed.len() as u64);
+    let mut next = 0usize;
+    for (i, v) in changed {
+        put_varint(out, (i - next) as u64);
+        put_varint(out, v);
+        next = i + 1;
+    }
+}
+
 fn zigzag(v: i32) -> u64 {
     u64::from(((v << 1) ^ (v >> 31)).cast_unsigned())
 }
@@ -170,6 +183,40 @@ fn zigzag(v: i32) -> u64 {
 fn unzigzag(v: u64) -> Option<i32> {
     let v = u32::try_from(v).ok()?;
     Some(((v >> 1).cast_signed()) ^ -((v & 1).cast_signed()))
+}
+
+/// The two kinds of change a link lists.
+#[derive(Clone, Copy)]
+enum Item {
+    Cell,
+    Base,
+}
+
+/// How messages name an item's parts.
+struct Words {
+    count: &'static str,
+    too_many: &'static str,
+    index: &'static str,
+    value: &'static str,
+}
+
+impl Item {
+    fn words(self) -> Words {
+        match self {
+            Item::Cell => Words {
+                count: "a cell count",
+                too_many: "more changed cells than cells",
+                index: "a cell index",
+                value: "a growth rate",
+            },
+            Item::Base => Words {
+                count: "a base count",
+                too_many: "more changed bases than units",
+                index: "a unit index",
+                value: "a base",
+            },
+        }
+    }
 }
 
 /// Reads bytes front to back; every read fails cleanly at the end.
@@ -201,6 +248,25 @@ impl Reader<'_> {
         usize::try_from(self.varint(what)?).map_err(|_| malformed(format!("{what} is too large")))
     }
 
+    /// A list of changes: a count, then (index gap, value) pairs with
+    /// indices ascending below `limit`.
+    fn changes(&mut self, limit: usize, key: IndicatorKey, item: Item) -> Result<Vec<(usize, u64)>, LinkError> {
+        let w = item.words();
+        let n = self.index(w.count)?;
+        if n > limit {
+            return Err(malformed(format!("{key}: {}", w.too_many)));
+        }
+        let mut out = Vec::with_capacity(n);
+        let mut next = 0usize;
+        for _ in 0..n {
+            let i = next.checked_add(self.index(w.index)?).filter(|i| *i < limit);
+            let i = i.ok_or_else(|| malformed(format!("{key}: {} is out of range", w.index)))?;
+            out.push((i, self.varint(w.value)?));
+            next = i + 1;
+        }
+        Ok(out)
+    }
+
     fn take(&mut self, n: usize, what: &str) -> Result<&[u8], LinkError> {
         let end = self.at.checked_add(n).filter(|e| *e <= self.bytes.len());
         let end = end.ok_or_else(|| malformed(format!("ends inside {what}")))?;
@@ -224,31 +290,15 @@ impl LinkState {
         }
         for key in IndicatorKey::ALL {
             let (now, then) = (self.scenario.growth(key).cells(), default.growth(key).cells());
-            let changed: Vec<(usize, Growth)> =
-                now.iter().zip(then).enumerate().filter(|(_, (a, b))| a != b).map(|(i, (a, _))| (i, *a)).collect();
-            put_varint(&mut out, changed.len() as u64);
-            let mut prev: Option<usize> = None;
-            for (i, g) in changed {
-                put_varint(&mut out, (i - prev.map_or(0, |p| p + 1)) as u64);
-                put_varint(&mut out, zigzag(g.bp()));
-                prev = Some(i);
-            }
-            let (now, then) = (self.scenario.bases(key), default.bases(key));
+            put_changes(&mut out, now.iter().zip(then).map(|(a, b)| (a != b).then(|| zigzag(a.bp()))));
             // Bases are held to four decimals, so equal values have equal bits.
-            let changed: Vec<(usize, f64)> = now
-                .iter()
-                .zip(then)
-                .enumerate()
-                .filter(|(_, (a, b))| a.to_bits() != b.to_bits())
-                .map(|(i, (a, _))| (i, *a))
-                .collect();
-            put_varint(&mut out, changed.len() as u64);
-            let mut prev: Option<usize> = None;
-            for (i, v) in changed {
-                put_varint(&mut out, (i - prev.map_or(0, |p| p + 1)) as u64);
-                put_varint(&mut out, Base::new(v).map_or(0, Base::wan));
-                prev = Some(i);
-            }
+            let (now, then) = (self.scenario.bases(key), default.bases(key));
+            put_changes(
+                &mut out,
+                now.iter()
+                    .zip(then)
+                    .map(|(a, b)| (a.to_bits() != b.to_bits()).then(|| Base::new(*a).map_or(0, Base::wan))),
+            );
         }
         let crc = crc32(&out);
         out.extend_from_slice(&crc.to_le_bytes());
@@ -304,34 +354,16 @@ impl LinkState {
             name.clone_into(&mut scenario.name);
         }
         for key in IndicatorKey::ALL {
-            let cells = scenario.growth(key).cells().len();
             let years = scenario.growth(key).years();
-            let n = r.index("a cell count")?;
-            if n > cells {
-                return Err(malformed(format!("{key}: more changed cells than cells")));
-            }
-            let mut next = 0usize;
-            for _ in 0..n {
-                let i = next.checked_add(r.index("a cell index")?).filter(|i| *i < cells);
-                let i = i.ok_or_else(|| malformed(format!("{key}: a cell index is out of range")))?;
-                let bp = unzigzag(r.varint("a growth rate")?).ok_or_else(|| malformed("a growth rate is too large"))?;
+            let cells = r.changes(scenario.growth(key).cells().len(), key, Item::Cell)?;
+            for (i, raw) in cells {
+                let bp = unzigzag(raw).ok_or_else(|| malformed("a growth rate is too large"))?;
                 let g = Growth::from_bp(bp).map_err(|_| malformed(format!("{key}: a growth rate is out of range")))?;
                 scenario.growth_mut(key).set(i / years, i % years, g);
-                next = i + 1;
             }
-            let units = scenario.bases(key).len();
-            let n = r.index("a base count")?;
-            if n > units {
-                return Err(malformed(format!("{key}: more changed bases than units")));
-            }
-            let mut next = 0usize;
-            for _ in 0..n {
-                let u = next.checked_add(r.index("a unit index")?).filter(|u| *u < units);
-                let u = u.ok_or_else(|| malformed(format!("{key}: a unit index is out of range")))?;
-                let base = Base::from_wan(r.varint("a base")?)
-                    .map_err(|_| malformed(format!("{key}: a base is out of range")))?;
+            for (u, wan) in r.changes(scenario.bases(key).len(), key, Item::Base)? {
+                let base = Base::from_wan(wan).map_err(|_| malformed(format!("{key}: a base is out of range")))?;
                 scenario.set_base(key, u, base);
-                next = u + 1;
             }
         }
         if r.at != body.len() {

@@ -1,6 +1,7 @@
 // Browser tests against the release build in dist/, served from a sub-path
 // (/sandbox/) on 127.0.0.1, in Debian's chromium driven by playwright-core.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../scripts/lib/chromium.mjs';
 
 const PORT = 4173;
 
@@ -19,10 +20,7 @@ export default defineConfig({
     viewport: { width: 1366, height: 768 },
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {
