@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::chart::ChartData;
@@ -14,6 +15,7 @@ use crate::components::overview::Overview;
 use crate::components::preset_bar::PresetBar;
 use crate::components::scenario_panel::ScenarioPanel;
 use crate::components::share_bar::ShareBar;
+use crate::components::undo_bar::UndoBar;
 use crate::components::unit_table::UnitTable;
 use crate::components::verdict_card::VerdictCard;
 use crate::location;
@@ -107,6 +109,30 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y; ⌘ on a Mac) undo and redo, except in
+    // text fields, where the browser's own undo of the typing applies.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |()| {
+            let listener = gloo::utils::document_element().owner_document().map(|doc| {
+                gloo::events::EventListener::new(&doc, "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    if !(e.ctrl_key() || e.meta_key()) || crate::web::typing_in_text_field() {
+                        return;
+                    }
+                    let key = e.key().to_lowercase();
+                    let action = match (key.as_str(), e.shift_key()) {
+                        ("z", false) => Action::Undo,
+                        ("z", true) | ("y", _) => Action::Redo,
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    dispatch.dispatch(action);
+                })
+            });
+            move || drop(listener)
+        });
+    }
     // Back, forward, or an edited address: open what it holds.
     {
         let (dispatch, plan) = (state.dispatcher(), plan.clone());
@@ -183,6 +209,7 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="column-edit">
                         <section class="editor" aria-label={s.grid_heading}>
                             <div class="toolbar">
+                                <UndoBar can_undo={!state.past.is_empty()} can_redo={!state.future.is_empty()} lang={lang} dispatch={dispatch.clone()} />
                                 <PresetBar lang={lang} dispatch={dispatch.clone()} />
                                 <BulkBar plan={plan.clone()} indicator={current} lang={lang} dispatch={dispatch.clone()} />
                             </div>

@@ -12,5 +12,6 @@ pub mod overview;
 pub mod preset_bar;
 pub mod scenario_panel;
 pub mod share_bar;
+pub mod undo_bar;
 pub mod unit_table;
 pub mod verdict_card;

@@ -153,6 +153,10 @@ pub struct Strings {
     pub f_out_of_range: &'static str,
     pub f_missing: &'static str,
     pub whole_file: &'static str,
+    pub undo: &'static str,
+    pub redo: &'static str,
+    pub undo_hint: &'static str,
+    pub redo_hint: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -297,6 +301,10 @@ const ZH: Strings = Strings {
     f_out_of_range: "数值超出范围",
     f_missing: "缺少此字段",
     whole_file: "整个文件",
+    undo: "撤销",
+    redo: "重做",
+    undo_hint: "撤销上一步（Ctrl+Z）",
+    redo_hint: "重做（Ctrl+Shift+Z）",
 };
 
 const EN: Strings = Strings {
@@ -441,6 +449,10 @@ const EN: Strings = Strings {
     f_out_of_range: "value out of range",
     f_missing: "missing",
     whole_file: "the whole file",
+    undo: "Undo",
+    redo: "Redo",
+    undo_hint: "Undo the last change (Ctrl+Z)",
+    redo_hint: "Redo (Ctrl+Shift+Z)",
 };
 
 impl Lang {

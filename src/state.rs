@@ -63,6 +63,19 @@ pub enum Change {
     Restored,
 }
 
+/// How many earlier scenarios undo keeps.
+pub const UNDO_LIMIT: usize = 100;
+
+/// What a change edited, so that a drag of one slider or typing a name
+/// counts as one step to undo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Edit {
+    /// One growth cell: indicator, unit, year column.
+    Cell(IndicatorKey, usize, usize),
+    /// The scenario's name.
+    Name,
+}
+
 /// Everything the page shows is derived from this.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -81,6 +94,12 @@ pub struct AppState {
     /// Why the link the page was opened with could not be read; the page
     /// then shows the default scenario.
     pub link_error: Option<LinkError>,
+    /// Earlier scenarios, oldest first, for undo (at most [`UNDO_LIMIT`]).
+    pub past: Rc<Vec<Rc<Scenario>>>,
+    /// Undone scenarios, most recently undone last, for redo.
+    pub future: Rc<Vec<Rc<Scenario>>>,
+    /// What the last change edited, if it was a continuous edit.
+    pub last_edit: Option<Edit>,
 }
 
 /// Every change a user can make.
@@ -134,6 +153,10 @@ pub enum Action {
     LinkFailed(LinkError),
     /// Hide the message about a link that could not be opened.
     DismissLinkError,
+    /// Back to the scenario before the last change.
+    Undo,
+    /// Forward again after an undo.
+    Redo,
 }
 
 impl AppState {
@@ -156,6 +179,9 @@ impl AppState {
             revision: 0,
             change: Change::Opened,
             link_error,
+            past: Rc::new(Vec::new()),
+            future: Rc::new(Vec::new()),
+            last_edit: None,
         }
     }
 
@@ -169,11 +195,51 @@ impl AppState {
         LinkState { scenario: (*self.scenario).clone(), lang: self.lang }
     }
 
-    fn with_scenario(self: Rc<Self>, scenario: Scenario, change: Change) -> Rc<Self> {
+    /// Takes `scenario`, remembering the current one for undo unless this
+    /// continues the same edit (`edit` equal to the last one).
+    fn with_scenario(self: Rc<Self>, scenario: Scenario, change: Change, edit: Option<Edit>) -> Rc<Self> {
         if *self.scenario == scenario {
             return self;
         }
-        Rc::new(AppState { scenario: Rc::new(scenario), revision: self.revision + 1, change, ..(*self).clone() })
+        let past = if edit.is_some() && edit == self.last_edit {
+            self.past.clone()
+        } else {
+            let mut past = (*self.past).clone();
+            past.push(self.scenario.clone());
+            if past.len() > UNDO_LIMIT {
+                past.remove(0);
+            }
+            Rc::new(past)
+        };
+        Rc::new(AppState {
+            scenario: Rc::new(scenario),
+            revision: self.revision + 1,
+            change,
+            past,
+            future: Rc::new(Vec::new()),
+            last_edit: edit,
+            ..(*self).clone()
+        })
+    }
+
+    /// Moves one scenario from `from` to the screen and the current one onto
+    /// `to`: undo with (past, future), redo with (future, past).
+    fn travel(self: Rc<Self>, backwards: bool) -> Rc<Self> {
+        let (from, to) = if backwards { (&self.past, &self.future) } else { (&self.future, &self.past) };
+        let mut from = (**from).clone();
+        let Some(target) = from.pop() else { return self };
+        let mut to = (**to).clone();
+        to.push(self.scenario.clone());
+        let (past, future) = if backwards { (from, to) } else { (to, from) };
+        Rc::new(AppState {
+            scenario: target,
+            revision: self.revision + 1,
+            change: Change::Continuous,
+            past: Rc::new(past),
+            future: Rc::new(future),
+            last_edit: None,
+            ..(*self).clone()
+        })
     }
 }
 
@@ -198,7 +264,7 @@ impl Reducible for AppState {
                 }
                 let mut s = (*self.scenario).clone();
                 s.growth_mut(indicator).set(unit, year, growth);
-                self.with_scenario(s, Change::Continuous)
+                self.with_scenario(s, Change::Continuous, Some(Edit::Cell(indicator, unit, year)))
             }
             Action::Bulk { indicator, target, growth } => {
                 let mut s = (*self.scenario).clone();
@@ -207,7 +273,7 @@ impl Reducible for AppState {
                     BulkTarget::Row(r) => u == r,
                     BulkTarget::Column(c) => y == c,
                 });
-                self.with_scenario(s, Change::Step)
+                self.with_scenario(s, Change::Step, None)
             }
             Action::ApplyPreset { preset, scope } => {
                 let mut s = (*self.scenario).clone();
@@ -218,30 +284,28 @@ impl Reducible for AppState {
                 for key in keys {
                     *s.growth_mut(key) = preset.table(&self.plan, key);
                 }
-                self.with_scenario(s, Change::Step)
+                self.with_scenario(s, Change::Step, None)
             }
             Action::Reset => {
                 let s = Scenario::default_for(&self.plan);
-                self.with_scenario(s, Change::Step)
+                self.with_scenario(s, Change::Step, None)
             }
             Action::Load { state, change } => {
-                if *self.scenario == state.scenario && self.lang == state.lang {
-                    return self;
-                }
                 let LinkState { scenario, lang } = *state;
-                Rc::new(AppState {
-                    scenario: Rc::new(scenario),
-                    lang,
-                    revision: self.revision + 1,
-                    change,
-                    ..(*self).clone()
-                })
+                let lang_changed = lang != self.lang;
+                let next = self.with_scenario(scenario, change, None);
+                if !lang_changed {
+                    return next;
+                }
+                Rc::new(AppState { lang, revision: next.revision + 1, change, ..(*next).clone() })
             }
+            Action::Undo => self.travel(true),
+            Action::Redo => self.travel(false),
             Action::SetName(name) => {
                 let name: String = name.chars().take(crate::model::codec::MAX_NAME_CHARS).collect();
                 let mut s = (*self.scenario).clone();
                 s.name = name;
-                self.with_scenario(s, Change::Continuous)
+                self.with_scenario(s, Change::Continuous, Some(Edit::Name))
             }
             Action::LinkFailed(e) => Rc::new(AppState { link_error: Some(e), ..(*self).clone() }),
         }
@@ -365,6 +429,46 @@ mod tests {
         assert_eq!(no_code.link_error, None);
         let dismissed = Rc::new(broken).reduce(Action::DismissLinkError);
         assert_eq!(dismissed.link_error, None);
+    }
+
+    #[test]
+    fn undo_and_redo_step_through_changes_and_a_drag_is_one_step() {
+        let s = start();
+        let drag = (0..30).fold(s.clone(), |st, i| {
+            st.reduce(Action::SetCell { indicator: IndicatorKey::Funds, unit: 1, year: 1, growth: g(20.0 + f64::from(i)) })
+        });
+        assert_eq!(drag.past.len(), 1, "one drag, one step");
+        let other = drag.clone().reduce(Action::SetCell { indicator: IndicatorKey::Funds, unit: 2, year: 1, growth: g(1.0) });
+        let preset = other.clone().reduce(Action::ApplyPreset { preset: Preset::Zero, scope: Scope::AllIndicators });
+        assert_eq!(preset.past.len(), 3);
+        let u1 = preset.clone().reduce(Action::Undo);
+        assert_eq!(u1.scenario, other.scenario);
+        let u2 = u1.reduce(Action::Undo);
+        assert_eq!(u2.scenario, drag.scenario);
+        let u3 = u2.reduce(Action::Undo);
+        assert_eq!(u3.scenario, s.scenario);
+        assert!(Rc::ptr_eq(&u3, &u3.clone().reduce(Action::Undo)), "nothing left to undo");
+        let r1 = u3.reduce(Action::Redo).reduce(Action::Redo).reduce(Action::Redo);
+        assert_eq!(r1.scenario, preset.scenario);
+        assert!(Rc::ptr_eq(&r1, &r1.clone().reduce(Action::Redo)));
+        // A new change after an undo drops the redo list.
+        let branch = r1.reduce(Action::Undo).reduce(Action::Reset);
+        assert!(branch.future.is_empty());
+    }
+
+    #[test]
+    fn undo_keeps_at_most_the_limit() {
+        let mut st = start();
+        for i in 0..(UNDO_LIMIT + 20) {
+            let unit = i % 9;
+            st = st.reduce(Action::SetCell {
+                indicator: IndicatorKey::Capacity,
+                unit,
+                year: i % 3,
+                growth: g(f64::from(u32::try_from(i).unwrap())),
+            });
+        }
+        assert_eq!(st.past.len(), UNDO_LIMIT);
     }
 
     #[test]

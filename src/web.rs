@@ -157,3 +157,16 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
     }
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.map(|_| ()).map_err(js_error)
 }
+
+/// Whether the focus is in a field where typing goes (text inputs,
+/// text areas), whose own undo should win over the app's.
+pub fn typing_in_text_field() -> bool {
+    let active = document().and_then(|d| d.active_element());
+    match active {
+        Some(el) if el.tag_name().eq_ignore_ascii_case("textarea") => true,
+        Some(el) => el
+            .dyn_ref::<web_sys::HtmlInputElement>()
+            .is_some_and(|i| !matches!(i.type_().as_str(), "range" | "checkbox" | "button" | "file")),
+        None => false,
+    }
+}

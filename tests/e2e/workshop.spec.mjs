@@ -1,0 +1,33 @@
+// Workshop tools: undo and redo.
+import { test, expect } from '@playwright/test';
+import { openPage, projected } from './helpers.mjs';
+
+test('undo and redo every change, by button and by keyboard; a drag is one step', async ({ page }) => {
+  await openPage(page);
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  const start = await projected(page, 'funds');
+  const slider = page.getByTestId('growth-funds-fanxian-2024');
+  await slider.focus();
+  for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowDown');
+  const afterDrag = await projected(page, 'funds');
+  await page.getByTestId('preset-zero').click();
+  await expect(page.getByTestId('verdict-funds')).toHaveAttribute('data-status', 'missed');
+
+  await page.getByTestId('undo').click();
+  expect(await projected(page, 'funds')).toBe(afterDrag);
+  await slider.focus();
+  await page.keyboard.press('Control+z');
+  expect(await projected(page, 'funds')).toBe(start);
+  await expect(slider).toHaveValue('33.34');
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  await page.keyboard.press('Control+Shift+z');
+  expect(await projected(page, 'funds')).toBe(afterDrag);
+  await page.getByTestId('redo').click();
+  await expect(page.getByTestId('verdict-funds')).toHaveAttribute('data-status', 'missed');
+  await expect(page.getByTestId('redo')).toBeDisabled();
+
+  // In a text field Ctrl+Z belongs to the field.
+  await page.getByTestId('scenario-name').fill('甲');
+  await page.getByTestId('scenario-name').press('Control+z');
+  await expect(page.getByTestId('verdict-funds')).toHaveAttribute('data-status', 'missed');
+});
