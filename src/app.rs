@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::chart::ChartData;
 use crate::components::bulk_bar::BulkBar;
+use crate::components::chart_canvas::ChartCanvas;
 use crate::components::charts_panel::ChartsPanel;
 use crate::components::growth_grid::GrowthGrid;
 use crate::components::indicator_tabs::IndicatorTabs;
@@ -109,15 +110,24 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y; ⌘ on a Mac) undo and redo, except in
-    // text fields, where the browser's own undo of the typing applies.
+    // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y; ⌘ on a Mac) undo and redo, P toggles
+    // presentation mode and Escape leaves it; not while typing in a text
+    // field, where the browser's own keys apply.
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |()| {
             let listener = gloo::utils::document_element().owner_document().map(|doc| {
                 gloo::events::EventListener::new(&doc, "keydown", move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                    if !(e.ctrl_key() || e.meta_key()) || crate::web::typing_in_text_field() {
+                    if crate::web::typing_in_text_field() {
+                        return;
+                    }
+                    if !(e.ctrl_key() || e.meta_key() || e.alt_key()) {
+                        match e.key().as_str() {
+                            "p" | "P" => dispatch.dispatch(Action::TogglePresenting),
+                            "Escape" => dispatch.dispatch(Action::SetPresenting(false)),
+                            _ => {}
+                        }
                         return;
                     }
                     let key = e.key().to_lowercase();
@@ -161,6 +171,76 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| d.dispatch(Action::SetLang(lang.toggled())))
     };
     let current = state.indicator;
+    let presenting = state.presenting;
+    let toggle_presenting = {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetPresenting(!presenting)))
+    };
+    // The four full path charts, made only while presenting.
+    let presentation_charts = {
+        let (plan, verdicts) = (plan.clone(), verdicts.clone());
+        use_memo((state.scenario.clone(), state.lang, presenting), move |(scenario, lang, on)| {
+            if !*on {
+                return Vec::new();
+            }
+            verdicts.iter().map(|v| Rc::new(ChartData::path(&plan, scenario, v, *lang, false))).collect::<Vec<_>>()
+        })
+    };
+    let verdict_cards = html! {
+        <section class="verdicts" aria-label={s.verdicts_heading}>
+            { for verdicts.iter().map(|v| {
+                let key = v.indicator;
+                html! {
+                    <VerdictCard
+                        key={key.as_str()}
+                        plan={plan.clone()}
+                        verdict={v.clone()}
+                        selected={key == current && !presenting}
+                        lang={lang}
+                        on_select={select.reform(move |()| key)}
+                    />
+                }
+            }) }
+        </section>
+    };
+    let presentation_button = html! {
+        <button type="button" class="btn" data-testid="presentation-toggle" aria-pressed={presenting.to_string()}
+            title={s.presentation_hint} onclick={toggle_presenting}>
+            { if presenting { s.presentation_exit } else { s.presentation } }
+        </button>
+    };
+
+    if presenting {
+        return html! {
+            <div class="page presenting" data-testid="presentation">
+                <header class="topbar">
+                    <div class="brand">
+                        <h1>{lang.plan_title(&plan)}</h1>
+                        if !state.scenario.name.trim().is_empty() {
+                            <p class="plan-title">{state.scenario.name.clone()}</p>
+                        }
+                    </div>
+                    <div class="top-actions">{presentation_button}</div>
+                </header>
+                {verdict_cards}
+                <section class="presentation-charts" aria-label={s.overview_heading}>
+                    { for presentation_charts.iter().zip(IndicatorKey::ALL).map(|(data, key)| html! {
+                        <ChartCanvas
+                            key={key.as_str()}
+                            data={data.clone()}
+                            indicator={key}
+                            lang={lang}
+                            scenario_name={scenario_name.clone()}
+                            testid={format!("presentation-path-{key}")}
+                            class={classes!("large")}
+                            downloads={false}
+                            zoom={1.5}
+                        />
+                    }) }
+                </section>
+            </div>
+        };
+    }
 
     html! {
         <div class="page">
@@ -171,6 +251,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <div class="top-actions">
                     <ShareBar code={code.clone()} lang={lang} />
+                    {presentation_button}
                     <button type="button" class="btn lang" data-testid="lang-toggle" aria-label={s.lang_toggle_label} onclick={toggle_lang}>
                         {s.lang_toggle}
                     </button>
@@ -181,21 +262,7 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(e) = state.link_error.clone() {
                 <LinkNotice error={e} lang={lang} dispatch={dispatch.clone()} />
             }
-            <section class="verdicts" aria-label={s.verdicts_heading}>
-                { for verdicts.iter().map(|v| {
-                    let key = v.indicator;
-                    html! {
-                        <VerdictCard
-                            key={key.as_str()}
-                            plan={plan.clone()}
-                            verdict={v.clone()}
-                            selected={key == current}
-                            lang={lang}
-                            on_select={select.reform(move |()| key)}
-                        />
-                    }
-                }) }
-            </section>
+            {verdict_cards}
 
             <p class="notice" data-testid="illustrative-notice">
                 <span aria-hidden="true">{"ⓘ "}</span>{s.illustrative}

@@ -157,6 +157,9 @@ pub struct Strings {
     pub redo: &'static str,
     pub undo_hint: &'static str,
     pub redo_hint: &'static str,
+    pub presentation: &'static str,
+    pub presentation_exit: &'static str,
+    pub presentation_hint: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -305,6 +308,9 @@ const ZH: Strings = Strings {
     redo: "重做",
     undo_hint: "撤销上一步（Ctrl+Z）",
     redo_hint: "重做（Ctrl+Shift+Z）",
+    presentation: "演示模式",
+    presentation_exit: "退出演示",
+    presentation_hint: "大字号、高对比度，适合投影（快捷键 P，Esc 退出）",
 };
 
 const EN: Strings = Strings {
@@ -453,6 +459,9 @@ const EN: Strings = Strings {
     redo: "Redo",
     undo_hint: "Undo the last change (Ctrl+Z)",
     redo_hint: "Redo (Ctrl+Shift+Z)",
+    presentation: "Present",
+    presentation_exit: "Exit presentation",
+    presentation_hint: "Large type and high contrast for a projector (key P, Esc to leave)",
 };
 
 impl Lang {

@@ -100,6 +100,8 @@ pub struct AppState {
     pub future: Rc<Vec<Rc<Scenario>>>,
     /// What the last change edited, if it was a continuous edit.
     pub last_edit: Option<Edit>,
+    /// Presentation mode: large type, verdicts and paths only.
+    pub presenting: bool,
 }
 
 /// Every change a user can make.
@@ -153,6 +155,10 @@ pub enum Action {
     LinkFailed(LinkError),
     /// Hide the message about a link that could not be opened.
     DismissLinkError,
+    /// Enter or leave presentation mode.
+    SetPresenting(bool),
+    /// Switch presentation mode.
+    TogglePresenting,
     /// Back to the scenario before the last change.
     Undo,
     /// Forward again after an undo.
@@ -182,6 +188,7 @@ impl AppState {
             past: Rc::new(Vec::new()),
             future: Rc::new(Vec::new()),
             last_edit: None,
+            presenting: false,
         }
     }
 
@@ -257,7 +264,12 @@ impl Reducible for AppState {
             Action::DismissLinkError if self.link_error.is_some() => {
                 Rc::new(AppState { link_error: None, ..(*self).clone() })
             }
-            Action::SelectIndicator(_) | Action::SetLang(_) | Action::DismissLinkError => self,
+            Action::SetPresenting(on) if on != self.presenting => {
+                Rc::new(AppState { presenting: on, ..(*self).clone() })
+            }
+            Action::SelectIndicator(_) | Action::SetLang(_) | Action::DismissLinkError | Action::SetPresenting(_) => {
+                self
+            }
             Action::SetCell { indicator, unit, year, growth } => {
                 if self.scenario.growth(indicator).get(unit, year) == Some(growth) {
                     return self;
@@ -299,6 +311,7 @@ impl Reducible for AppState {
                 }
                 Rc::new(AppState { lang, revision: next.revision + 1, change, ..(*next).clone() })
             }
+            Action::TogglePresenting => Rc::new(AppState { presenting: !self.presenting, ..(*self).clone() }),
             Action::Undo => self.travel(true),
             Action::Redo => self.travel(false),
             Action::SetName(name) => {
@@ -435,10 +448,16 @@ mod tests {
     fn undo_and_redo_step_through_changes_and_a_drag_is_one_step() {
         let s = start();
         let drag = (0..30).fold(s.clone(), |st, i| {
-            st.reduce(Action::SetCell { indicator: IndicatorKey::Funds, unit: 1, year: 1, growth: g(20.0 + f64::from(i)) })
+            st.reduce(Action::SetCell {
+                indicator: IndicatorKey::Funds,
+                unit: 1,
+                year: 1,
+                growth: g(20.0 + f64::from(i)),
+            })
         });
         assert_eq!(drag.past.len(), 1, "one drag, one step");
-        let other = drag.clone().reduce(Action::SetCell { indicator: IndicatorKey::Funds, unit: 2, year: 1, growth: g(1.0) });
+        let other =
+            drag.clone().reduce(Action::SetCell { indicator: IndicatorKey::Funds, unit: 2, year: 1, growth: g(1.0) });
         let preset = other.clone().reduce(Action::ApplyPreset { preset: Preset::Zero, scope: Scope::AllIndicators });
         assert_eq!(preset.past.len(), 3);
         let u1 = preset.clone().reduce(Action::Undo);

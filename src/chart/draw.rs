@@ -201,17 +201,29 @@ fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<
     if !d.compact {
         legend.extend([d.target_label.clone(), d.doubling_label.clone(), d.floor_label.clone()]);
     }
-    let (slots, legend_h) = legend_rows(&legend, pad, w - 2.0 * pad, label_size, s);
+    let (mut slots, mut legend_h) = legend_rows(&legend, pad, w - 2.0 * pad, label_size, s);
+    // A short chart keeps its plot and drops the legend (the lines are
+    // labelled, and the screen-reader table names the units).
+    if h - legend_h < h * 0.62 {
+        legend.clear();
+        slots.clear();
+        legend_h = 0.0;
+    }
 
-    let y_max_value = d.totals.iter().copied().fold(d.target.max(d.doubling), f64::max) * 1.08;
-    let (step, y_top) = if d.compact { nice_axis(y_max_value, 2, 4) } else { nice_axis(y_max_value, 3, 7) };
-    let tick_w = text_width(&format::yi_plain(y_top), label_size * s);
-    let left = pad + tick_w + 6.0 * s;
-    let right = w - pad - if d.compact { 0.0 } else { 4.0 * s };
     let top = pad + title_size * 1.6 * s + label_size * if d.compact { 2.0 } else { 1.2 } * s;
     let x_title_h = if d.compact { 0.0 } else { label_size * 1.4 * s };
     let bottom = h - pad - legend_h - x_title_h - label_size * 1.8 * s;
     let plot_h = (bottom - top).max(1.0);
+    // As many ticks as fit with a label's height and a half between them.
+    let fit_ticks = (plot_h / (label_size * 2.2 * s)).floor().clamp(2.0, 7.0);
+    // Between 2 and 7, so the cast is exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let max_ticks = if d.compact { fit_ticks.min(4.0) } else { fit_ticks } as u32;
+    let y_max_value = d.totals.iter().copied().fold(d.target.max(d.doubling), f64::max) * 1.08;
+    let (step, y_top) = nice_axis(y_max_value, 2.min(max_ticks), max_ticks);
+    let tick_w = text_width(&format::yi_plain(y_top), label_size * s);
+    let left = pad + tick_w + 6.0 * s;
+    let right = w - pad - if d.compact { 0.0 } else { 4.0 * s };
     let y = |v: f64| bottom - (v / y_top).clamp(0.0, 1.2) * plot_h;
 
     // Axis titles, grid and ticks.

@@ -33,11 +33,15 @@ pub struct ChartCanvasProps {
     /// Whether to offer downloads.
     #[prop_or(true)]
     pub downloads: bool,
+    /// Type, lines and margins this many times larger (a projector wants
+    /// about 1.6).
+    #[prop_or(1.0)]
+    pub zoom: f64,
 }
 
 /// Draws `data` on `canvas` at `size` CSS pixels; returns the time taken
 /// in milliseconds.
-fn paint(canvas: &HtmlCanvasElement, data: &ChartData, size: (u32, u32)) -> Result<f64, String> {
+fn paint(canvas: &HtmlCanvasElement, data: &ChartData, size: (u32, u32), zoom: f64) -> Result<f64, String> {
     let start = web::now_ms();
     let dpr = web::device_pixel_ratio();
     let scaled = |v: u32| {
@@ -53,7 +57,9 @@ fn paint(canvas: &HtmlCanvasElement, data: &ChartData, size: (u32, u32)) -> Resu
     }
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("this browser gives no 2D canvas")?;
     let root = backend.into_drawing_area();
-    chart::draw(&root, data, dpr).map_err(|e| e.to_string())?;
+    // Zoom only as far as the height allows (about 200 CSS px per 1×).
+    let zoom = zoom.min(f64::from(size.1) / 200.0).max(1.0);
+    chart::draw(&root, data, dpr * zoom).map_err(|e| e.to_string())?;
     root.present().map_err(|e| e.to_string())?;
     Ok(web::now_ms() - start)
 }
@@ -84,12 +90,13 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let frame = use_mut_ref(|| None::<gloo::render::AnimationFrame>);
     {
         let (canvas_ref, problem) = (canvas_ref.clone(), problem.clone());
+        let zoom = props.zoom;
         use_effect_with((props.data.clone(), *size), move |(data, size)| {
             let (data, size) = (data.clone(), *size);
             if size.0 > 0 && size.1 > 0 {
                 *frame.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| {
                     if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                        match paint(&canvas, &data, size) {
+                        match paint(&canvas, &data, size, zoom) {
                             Ok(ms) => {
                                 let _ = canvas.set_attribute("data-draw-ms", &format!("{ms:.3}"));
                                 problem.set(None);

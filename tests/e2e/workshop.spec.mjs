@@ -31,3 +31,24 @@ test('undo and redo every change, by button and by keyboard; a drag is one step'
   await page.getByTestId('scenario-name').press('Control+z');
   await expect(page.getByTestId('verdict-funds')).toHaveAttribute('data-status', 'missed');
 });
+
+test('presentation mode: verdicts and four paths fill the screen; P and Esc toggle it', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openPage(page);
+  await page.getByTestId('presentation-toggle').click();
+  await expect(page.getByTestId('presentation')).toBeVisible();
+  await expect(page.locator('.editor')).toHaveCount(0);
+  for (const key of ['funds', 'investment', 'capacity', 'value_added']) {
+    await expect(page.getByTestId(`presentation-path-${key}`)).toHaveAttribute('data-draw-ms', /\d/);
+  }
+  const big = await page.locator('[data-testid="verdict-funds"] .verdict-projected strong').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(big).toBeGreaterThanOrEqual(36);
+  // Everything fits one screen.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1080);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presentation')).toHaveCount(0);
+  await page.locator('body').press('p');
+  await expect(page.getByTestId('presentation')).toBeVisible();
+  await page.getByTestId('presentation-toggle').click();
+  await expect(page.locator('.editor')).toHaveCount(1);
+});
