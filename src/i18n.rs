@@ -160,6 +160,8 @@ pub struct Strings {
     pub presentation: &'static str,
     pub presentation_exit: &'static str,
     pub presentation_hint: &'static str,
+    pub export_csv: &'static str,
+    pub results_word: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -311,6 +313,8 @@ const ZH: Strings = Strings {
     presentation: "演示模式",
     presentation_exit: "退出演示",
     presentation_hint: "大字号、高对比度，适合投影（快捷键 P，Esc 退出）",
+    export_csv: "导出结果 CSV",
+    results_word: "结果",
 };
 
 const EN: Strings = Strings {
@@ -462,6 +466,8 @@ const EN: Strings = Strings {
     presentation: "Present",
     presentation_exit: "Exit presentation",
     presentation_hint: "Large type and high contrast for a projector (key P, Esc to leave)",
+    export_csv: "Results CSV",
+    results_word: "results",
 };
 
 impl Lang {

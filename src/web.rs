@@ -170,3 +170,8 @@ pub fn typing_in_text_field() -> bool {
         None => false,
     }
 }
+
+/// A file name with the characters file systems refuse replaced by `_`.
+pub fn file_safe(name: &str) -> String {
+    name.chars().map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect()
+}

@@ -64,11 +64,6 @@ fn paint(canvas: &HtmlCanvasElement, data: &ChartData, size: (u32, u32), zoom: f
     Ok(web::now_ms() - start)
 }
 
-/// Characters that file systems refuse in names.
-fn file_safe(name: &str) -> String {
-    name.chars().map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect()
-}
-
 /// A chart canvas with its text alternative and download buttons.
 #[component]
 pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
@@ -112,7 +107,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let lang = props.lang;
     let s = lang.s();
     let kind = props.data.kind();
-    let stem = file_safe(&format!(
+    let stem = web::file_safe(&format!(
         "{}_{}_{}_{}",
         s.app_name,
         props.indicator,

@@ -145,11 +145,24 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                 current.scenario.name.trim()
             };
             let text = file::to_json(&plan, &current);
-            let fname: String = format!("{}_{name}.json", s.app_name)
-                .chars()
-                .map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '_' } else { c })
-                .collect();
+            let fname = web::file_safe(&format!("{}_{name}.json", s.app_name));
             if let Err(e) = web::download_text(&fname, "application/json", &text) {
+                note.set(Some(Note::Problem(e)));
+            }
+        })
+    };
+    let export_csv = {
+        let (plan, current, note) = (props.plan.clone(), props.current.clone(), note.clone());
+        Callback::from(move |_: MouseEvent| {
+            let s = lang.s();
+            let name = if current.scenario.name.trim().is_empty() {
+                s.default_scenario_name
+            } else {
+                current.scenario.name.trim()
+            };
+            let text = crate::model::export::results_csv(&plan, &current.scenario, lang);
+            let fname = web::file_safe(&format!("{}_{}_{name}.csv", s.app_name, s.results_word));
+            if let Err(e) = web::download_text(&fname, "text/csv;charset=utf-8", &text) {
                 note.set(Some(Note::Problem(e)));
             }
         })
@@ -283,6 +296,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                 </ul>
             </details>
             <button type="button" class="btn subtle" data-testid="export-json" onclick={export}>{s.export_json}</button>
+            <button type="button" class="btn subtle" data-testid="export-csv" onclick={export_csv}>{s.export_csv}</button>
             <label class="btn subtle file-pick">
                 {s.import_json}
                 <input type="file" accept=".json,application/json" class="sr-only" data-testid="import-json" onchange={import} />

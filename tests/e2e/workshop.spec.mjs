@@ -52,3 +52,17 @@ test('presentation mode: verdicts and four paths fill the screen; P and Esc togg
   await page.getByTestId('presentation-toggle').click();
   await expect(page.locator('.editor')).toHaveCount(1);
 });
+
+test('the results table downloads as CSV with a BOM, in the page language', async ({ page }) => {
+  await openPage(page);
+  await page.getByTestId('scenario-name').fill('会商/方案');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  expect(download.suggestedFilename()).toBe('倍增沙盘_结果_会商_方案.csv');
+  const bytes = await (await import('node:fs')).promises.readFile(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+  expect(lines).toHaveLength(161);
+  expect(lines[0]).toContain('指标,单位,年份');
+  // 237.5 × 1.12 × 1.15 × 1.20 × 1.294 = 475.0015.
+  expect(lines).toContain('规上制造业增加值,全市合计,2026,,475.0015,,,是,475');
+});
