@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::chart::ChartData;
+use crate::components::bases_editor::BasesEditor;
 use crate::components::bulk_bar::BulkBar;
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::charts_panel::ChartsPanel;
@@ -172,6 +173,13 @@ pub fn App(props: &AppProps) -> Html {
     };
     let current = state.indicator;
     let presenting = state.presenting;
+    let custom_bases = {
+        let plan = plan.clone();
+        *use_memo(state.scenario.clone(), move |scenario| {
+            let default = crate::model::Scenario::default_for(&plan);
+            IndicatorKey::ALL.iter().any(|k| scenario.bases(*k) != default.bases(*k))
+        })
+    };
     let toggle_presenting = {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::SetPresenting(!presenting)))
@@ -265,7 +273,8 @@ pub fn App(props: &AppProps) -> Html {
             {verdict_cards}
 
             <p class="notice" data-testid="illustrative-notice">
-                <span aria-hidden="true">{"ⓘ "}</span>{s.illustrative}
+                <span aria-hidden="true">{"ⓘ "}</span>
+                { if custom_bases { s.custom_bases } else { s.illustrative } }
             </p>
 
             <Overview charts={overview} lang={lang} scenario_name={scenario_name.clone()} on_select={select.clone()} />
@@ -287,6 +296,7 @@ pub fn App(props: &AppProps) -> Html {
                             <h2>{s.units_heading}{" · "}{lang.indicator_short(plan.indicator(current))}</h2>
                             <UnitTable plan={plan.clone()} verdict={verdicts[current.index()].clone()} lang={lang} />
                             <p class="hint">{s.tolerance_note}</p>
+                            <BasesEditor plan={plan.clone()} indicator={current} scenario={state.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
                         </section>
                     </div>
                     <ChartsPanel charts={charts} indicator={current} lang={lang} scenario_name={scenario_name} />

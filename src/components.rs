@@ -1,6 +1,8 @@
 //! View components, one per file. They render state and turn events into
 //! actions; no plan rule lives here.
 
+pub mod base_input;
+pub mod bases_editor;
 pub mod bulk_bar;
 pub mod chart_canvas;
 pub mod charts_panel;

@@ -162,6 +162,16 @@ pub struct Strings {
     pub presentation_hint: &'static str,
     pub export_csv: &'static str,
     pub results_word: &'static str,
+    pub bases_heading: &'static str,
+    pub bases_hint: &'static str,
+    pub share: &'static str,
+    pub plan_implied: &'static str,
+    pub sum_matches: &'static str,
+    pub sum_differs: &'static str,
+    pub target_stays: &'static str,
+    pub err_base_invalid: &'static str,
+    pub err_base_large: &'static str,
+    pub custom_bases: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -315,6 +325,16 @@ const ZH: Strings = Strings {
     presentation_hint: "大字号、高对比度，适合投影（快捷键 P，Esc 退出）",
     export_csv: "导出结果 CSV",
     results_word: "结果",
+    bases_heading: "2022年基数",
+    bases_hint: "在此填入各单位2022年实际数（亿元），链接与导出文件会带上这些数值。",
+    share: "占比",
+    plan_implied: "规划隐含基数（目标÷2）",
+    sum_matches: "各单位合计与规划隐含基数一致。",
+    sum_differs: "各单位合计与规划隐含基数相差",
+    target_stays: "全市目标仍按规划原文计：",
+    err_base_invalid: "基数须为不小于 0 的数",
+    err_base_large: "数值过大（上限 1,000,000 亿元）",
+    custom_bases: "已使用自定义基数：各单位2022年基数已有改动。",
 };
 
 const EN: Strings = Strings {
@@ -468,6 +488,16 @@ const EN: Strings = Strings {
     presentation_hint: "Large type and high contrast for a projector (key P, Esc to leave)",
     export_csv: "Results CSV",
     results_word: "results",
+    bases_heading: "2022 bases",
+    bases_hint: "Enter each unit's actual 2022 figures (100M yuan); links and exported files carry them.",
+    share: "Share",
+    plan_implied: "Plan-implied base (target ÷ 2)",
+    sum_matches: "The units add up to the plan-implied base.",
+    sum_differs: "The units' total differs from the plan-implied base by",
+    target_stays: "The city target stays as the plan writes it:",
+    err_base_invalid: "A base must be a number ≥ 0",
+    err_base_large: "Too large (at most 1,000,000)",
+    custom_bases: "Custom bases: some 2022 bases have been changed.",
 };
 
 impl Lang {

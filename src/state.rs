@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::model::codec::Fragment;
-use crate::model::{Growth, IndicatorKey, Lang, LinkError, LinkState, Plan, Preset, Scenario};
+use crate::model::{Base, Growth, IndicatorKey, Lang, LinkError, LinkState, Plan, Preset, Scenario};
 
 /// The plan, shared and compared by identity: it is parsed once and never
 /// replaced, so comparing pointers is exact and cheap.
@@ -74,6 +74,8 @@ pub enum Edit {
     Cell(IndicatorKey, usize, usize),
     /// The scenario's name.
     Name,
+    /// One 2022 base: indicator, unit.
+    Base(IndicatorKey, usize),
 }
 
 /// Everything the page shows is derived from this.
@@ -150,6 +152,15 @@ pub enum Action {
     },
     /// Rename the scenario.
     SetName(String),
+    /// Set one unit's 2022 base.
+    SetBase {
+        /// Indicator.
+        indicator: IndicatorKey,
+        /// Unit index.
+        unit: usize,
+        /// The new base.
+        base: Base,
+    },
     /// A link met while the page was open (back, forward, an edited
     /// address) could not be read: say why, keep the scenario.
     LinkFailed(LinkError),
@@ -312,6 +323,13 @@ impl Reducible for AppState {
                 Rc::new(AppState { lang, revision: next.revision + 1, change, ..(*next).clone() })
             }
             Action::TogglePresenting => Rc::new(AppState { presenting: !self.presenting, ..(*self).clone() }),
+            Action::SetBase { indicator, unit, base } => {
+                let mut s = (*self.scenario).clone();
+                if !s.set_base(indicator, unit, base) {
+                    return self;
+                }
+                self.with_scenario(s, Change::Continuous, Some(Edit::Base(indicator, unit)))
+            }
             Action::Undo => self.travel(true),
             Action::Redo => self.travel(false),
             Action::SetName(name) => {
@@ -473,6 +491,22 @@ mod tests {
         // A new change after an undo drops the redo list.
         let branch = r1.reduce(Action::Undo).reduce(Action::Reset);
         assert!(branch.future.is_empty());
+    }
+
+    #[test]
+    fn set_base_changes_one_base_and_undoes_in_one_step() {
+        let s = start();
+        let b = |v: f64| Base::new(v).unwrap();
+        let typed = [3.0, 31.0, 31.5].iter().fold(s.clone(), |st, v| {
+            st.reduce(Action::SetBase { indicator: IndicatorKey::Funds, unit: 0, base: b(*v) })
+        });
+        assert!((typed.scenario.bases(IndicatorKey::Funds)[0] - 31.5).abs() < 1e-12);
+        assert_eq!(typed.scenario.bases(IndicatorKey::Funds)[1..], s.scenario.bases(IndicatorKey::Funds)[1..]);
+        assert_eq!(typed.past.len(), 1);
+        assert_eq!(typed.change, Change::Continuous);
+        let same = typed.clone().reduce(Action::SetBase { indicator: IndicatorKey::Funds, unit: 0, base: b(31.5) });
+        assert!(Rc::ptr_eq(&same, &typed));
+        assert_eq!(typed.reduce(Action::Undo).scenario, s.scenario);
     }
 
     #[test]

@@ -66,3 +66,37 @@ test('the results table downloads as CSV with a BOM, in the page language', asyn
   // 237.5 × 1.12 × 1.15 × 1.20 × 1.294 = 475.0015.
   expect(lines).toContain('规上制造业增加值,全市合计,2026,,475.0015,,,是,475');
 });
+
+test('2022 bases can be edited, the sums compared with the plan, and a link carries them', async ({ page, browser, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openPage(page);
+  await page.getByTestId('indicator-capacity').click();
+  await page.locator('[data-testid="bases-capacity"] summary').click();
+  await expect(page.getByTestId('bases-note-capacity')).toContainText('一致');
+  const field = page.getByTestId('base-capacity-jingkai');
+  await expect(field).toHaveValue('202.5');
+  await field.fill('２,５００.５');
+  await expect(page.getByTestId('bases-total-capacity')).toHaveText('3423.0');
+  await expect(page.getByTestId('bases-note-capacity')).toContainText('相差 +2298.0亿元');
+  await expect(page.getByTestId('bases-note-capacity')).toContainText('2250亿元');
+  await expect(page.getByTestId('illustrative-notice')).toContainText('自定义基数');
+  // The target stays 2250; the projection grows from the new base.
+  expect(Number(await page.getByTestId('verdict-capacity').getAttribute('data-projected'))).toBeGreaterThan(4000);
+  for (const [text, message] of [['-5', '不小于 0'], ['abc', '无法识别'], ['2000000', '过大']]) {
+    await field.fill(text);
+    await expect(page.getByTestId('bases-capacity').locator('.field-error')).toContainText(message);
+    await expect(page.getByTestId('bases-total-capacity')).toHaveText('3423.0');
+  }
+  await field.blur();
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('copy-done')).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const ctx = await browser.newContext();
+  const other = await ctx.newPage();
+  await openPage(other, link);
+  await other.getByTestId('indicator-capacity').click();
+  await expect(other.getByTestId('base-capacity-jingkai')).toHaveValue('2500.5');
+  await ctx.close();
+  await page.getByTestId('undo').click();
+  await expect(field).toHaveValue('202.5');
+});
