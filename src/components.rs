@@ -3,6 +3,7 @@
 
 pub mod base_input;
 pub mod bases_editor;
+pub mod bases_import;
 pub mod bulk_bar;
 pub mod chart_canvas;
 pub mod charts_panel;

@@ -3,6 +3,7 @@
 
 use crate::format;
 use crate::model::file::{FileError, FileProblem};
+use crate::model::import::{ImportIssue, Located};
 use crate::model::library::LibraryError;
 use crate::model::{Growth, GrowthError, Indicator, LinkError, NumberError, Plan, Unit};
 use crate::storage::StorageProblem;
@@ -172,6 +173,23 @@ pub struct Strings {
     pub err_base_invalid: &'static str,
     pub err_base_large: &'static str,
     pub custom_bases: &'static str,
+    pub paste_heading: &'static str,
+    pub paste_hint: &'static str,
+    pub open_csv: &'static str,
+    pub import_apply: &'static str,
+    pub values_word: &'static str,
+    pub nothing_recognised: &'static str,
+    pub blocked: &'static str,
+    pub applied: &'static str,
+    pub i_no_header: &'static str,
+    pub i_unknown_indicator: &'static str,
+    pub i_duplicate_indicator: &'static str,
+    pub i_unknown_unit: &'static str,
+    pub i_duplicate_unit: &'static str,
+    pub i_not_number: &'static str,
+    pub i_negative: &'static str,
+    pub i_too_large: &'static str,
+    pub i_ignored: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -335,6 +353,24 @@ const ZH: Strings = Strings {
     err_base_invalid: "基数须为不小于 0 的数",
     err_base_large: "数值过大（上限 1,000,000 亿元）",
     custom_bases: "已使用自定义基数：各单位2022年基数已有改动。",
+    paste_heading: "从表格导入基数",
+    paste_hint:
+        "从 Excel 或 WPS 复制一块表格粘贴到这里（首行为指标名，首列为单位名），或打开 CSV 文件；确认无误后再应用。",
+    open_csv: "打开 CSV 文件",
+    import_apply: "应用",
+    values_word: "个数值",
+    nothing_recognised: "尚未识别出任何数值。",
+    blocked: "请先改正以上问题；有问题时不会应用任何数值。",
+    applied: "已应用",
+    i_no_header: "找不到表头：应有一行列出指标名称（如“招商引资到位资金”或 funds）",
+    i_unknown_indicator: "未知指标",
+    i_duplicate_indicator: "指标重复",
+    i_unknown_unit: "未知单位",
+    i_duplicate_unit: "单位重复",
+    i_not_number: "不是数字",
+    i_negative: "负数",
+    i_too_large: "数值过大",
+    i_ignored: "已略过",
 };
 
 const EN: Strings = Strings {
@@ -498,6 +534,23 @@ const EN: Strings = Strings {
     err_base_invalid: "A base must be a number ≥ 0",
     err_base_large: "Too large (at most 1,000,000)",
     custom_bases: "Custom bases: some 2022 bases have been changed.",
+    paste_heading: "Import bases from a spreadsheet",
+    paste_hint: "Paste a block copied from Excel or WPS (indicator names in the first row, unit names in the first column), or open a CSV file; apply once the preview is right.",
+    open_csv: "Open a CSV file",
+    import_apply: "Apply",
+    values_word: "values",
+    nothing_recognised: "No values recognised yet.",
+    blocked: "Fix the problems above first; nothing is applied while any remain.",
+    applied: "Applied",
+    i_no_header: "No header: one row must name the indicators (e.g. 招商引资到位资金 or funds)",
+    i_unknown_indicator: "Unknown indicator",
+    i_duplicate_indicator: "Indicator repeated",
+    i_unknown_unit: "Unknown unit",
+    i_duplicate_unit: "Unit repeated",
+    i_not_number: "Not a number",
+    i_negative: "Negative",
+    i_too_large: "Too large",
+    i_ignored: "Passed over",
 };
 
 impl Lang {
@@ -666,6 +719,39 @@ impl Lang {
         match self {
             Lang::Zh => format!("{at}：{what}"),
             Lang::En => format!("{at}: {what}"),
+        }
+    }
+
+    /// An import issue with its place: "第 3 行第 2 列：不是数字“abc”".
+    pub fn import_issue(self, at: &Located) -> String {
+        let s = self.s();
+        let (what, text) = match &at.issue {
+            ImportIssue::NoHeader => (s.i_no_header, String::new()),
+            ImportIssue::UnknownIndicator(t) => (s.i_unknown_indicator, t.clone()),
+            ImportIssue::DuplicateIndicator(t) => (s.i_duplicate_indicator, t.clone()),
+            ImportIssue::UnknownUnit(t) => (s.i_unknown_unit, t.clone()),
+            ImportIssue::DuplicateUnit(t, first) => (
+                s.i_duplicate_unit,
+                match self {
+                    Lang::Zh => format!("{t}（第 {first} 行已有）"),
+                    Lang::En => format!("{t} (already in row {first})"),
+                },
+            ),
+            ImportIssue::NotANumber(t) => (s.i_not_number, t.clone()),
+            ImportIssue::Negative(t) => (s.i_negative, t.clone()),
+            ImportIssue::TooLarge(t) => (s.i_too_large, t.clone()),
+            ImportIssue::Ignored(t) => (s.i_ignored, t.clone()),
+        };
+        let place = match (self, at.col) {
+            (Lang::Zh, Some(c)) => format!("第 {} 行第 {c} 列", at.row),
+            (Lang::Zh, None) => format!("第 {} 行", at.row),
+            (Lang::En, Some(c)) => format!("Row {}, column {c}", at.row),
+            (Lang::En, None) => format!("Row {}", at.row),
+        };
+        let text = if text.is_empty() { String::new() } else { format!("“{}”", truncate(&text, 24)) };
+        match self {
+            Lang::Zh => format!("{place}：{what}{text}"),
+            Lang::En => format!("{place}: {what} {text}"),
         }
     }
 

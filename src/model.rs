@@ -5,6 +5,7 @@ pub mod codec;
 pub mod export;
 pub mod file;
 pub mod growth;
+pub mod import;
 pub mod library;
 pub mod number;
 pub mod plan;

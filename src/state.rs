@@ -170,6 +170,8 @@ pub enum Action {
     SetPresenting(bool),
     /// Switch presentation mode.
     TogglePresenting,
+    /// Set many bases at once (an applied import): one step.
+    ApplyBases(Vec<(IndicatorKey, usize, Base)>),
     /// Back to the scenario before the last change.
     Undo,
     /// Forward again after an undo.
@@ -329,6 +331,13 @@ impl Reducible for AppState {
                     return self;
                 }
                 self.with_scenario(s, Change::Continuous, Some(Edit::Base(indicator, unit)))
+            }
+            Action::ApplyBases(bases) => {
+                let mut s = (*self.scenario).clone();
+                for (key, unit, base) in bases {
+                    s.set_base(key, unit, base);
+                }
+                self.with_scenario(s, Change::Step, None)
             }
             Action::Undo => self.travel(true),
             Action::Redo => self.travel(false),

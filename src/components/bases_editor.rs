@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::base_input::BaseInput;
+use crate::components::bases_import::BasesImport;
 use crate::format;
 use crate::i18n::Lang;
 use crate::model::{IndicatorKey, Scenario};
@@ -87,6 +88,7 @@ pub fn BasesEditor(props: &BasesEditorProps) -> Html {
                 } }
                 {" "}{s.target_stays}{" "}{lang.target_amount(ind.city_target)}{"。"}
             </p>
+            <BasesImport plan={props.plan.clone()} lang={lang} dispatch={props.dispatch.clone()} />
         </details>
     }
 }

@@ -100,3 +100,36 @@ test('2022 bases can be edited, the sums compared with the plan, and a link carr
   await page.getByTestId('undo').click();
   await expect(field).toHaveValue('202.5');
 });
+
+test('bases pasted from a spreadsheet: preview, problems by row and column, all or nothing', async ({ page }) => {
+  await openPage(page);
+  await page.locator('[data-testid="bases-funds"] summary').click();
+  const paste = page.getByTestId('import-paste');
+  await paste.fill('单位\t招商引资到位资金\t产能\n华龙区\t３０.５\t1,200\n西区\t9\t9\n南乐县\tabc\t-1\n');
+  const problems = page.getByTestId('import-problems');
+  await expect(problems).toContainText('第 3 行第 1 列：未知单位“西区”');
+  await expect(problems).toContainText('第 4 行第 2 列：不是数字“abc”');
+  await expect(problems).toContainText('第 4 行第 3 列：负数“-1”');
+  await expect(page.getByTestId('import-apply')).toBeDisabled();
+  await expect(page.getByTestId('base-funds-hualong')).toHaveValue('28');
+
+  await paste.fill('单位\t招商引资到位资金\t产能\n华龙区\t３０.５\t1,200\n濮阳经济技术开发区\t48\t\n');
+  await expect(page.getByTestId('import-problems')).toHaveCount(0);
+  await expect(page.getByTestId('import-preview')).toContainText('30.5');
+  await expect(page.getByTestId('import-apply')).toHaveText(/3/);
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('base-funds-hualong')).toHaveValue('30.5');
+  await expect(page.getByTestId('base-funds-jingkai')).toHaveValue('48');
+  // The bases stay open when another indicator is picked.
+  await page.getByTestId('indicator-capacity').click();
+  await expect(page.getByTestId('base-capacity-hualong')).toBeVisible();
+  await expect(page.getByTestId('base-capacity-hualong')).toHaveValue('1200');
+  // One step to undo.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('base-capacity-hualong')).toHaveValue('112.5');
+
+  await page.getByTestId('import-csv').setInputFiles({ name: 'b.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff县区,capacity\n"台前县","1,000"\n') });
+  await expect(page.getByTestId('import-preview')).toContainText('1000.0');
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('base-capacity-taiqian')).toHaveValue('1000');
+});

@@ -1,0 +1,131 @@
+//! Pasting bases from a spreadsheet or opening a CSV file: a preview of
+//! every recognised value and every problem by row and column, then all or
+//! nothing.
+
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::format;
+use crate::i18n::Lang;
+use crate::model::import::{read_bases, ImportPreview};
+use crate::model::IndicatorKey;
+use crate::state::{Action, AppState, PlanRef};
+
+/// Props of [`BasesImport`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct BasesImportProps {
+    /// The plan.
+    pub plan: PlanRef,
+    /// Interface language.
+    pub lang: Lang,
+    /// Where the applied bases go.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// The paste area, preview and apply button.
+#[component]
+pub fn BasesImport(props: &BasesImportProps) -> Html {
+    let text = use_state_eq(String::new);
+    let applied = use_state_eq(|| None::<usize>);
+    let preview = {
+        let plan = props.plan.clone();
+        use_memo(
+            (*text).clone(),
+            move |t| if t.trim().is_empty() { ImportPreview::default() } else { read_bases(&plan, t) },
+        )
+    };
+    let (lang, s) = (props.lang, props.lang.s());
+    let on_paste = {
+        let (text, applied) = (text.clone(), applied.clone());
+        Callback::from(move |e: InputEvent| {
+            if let Some(a) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                text.set(a.value());
+                applied.set(None);
+            }
+        })
+    };
+    let on_file = {
+        let (text, applied) = (text.clone(), applied.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
+            let Some(f) = input.files().and_then(|l| l.get(0)) else { return };
+            input.set_value("");
+            let (text, applied) = (text.clone(), applied.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(t) = wasm_bindgen_futures::JsFuture::from(f.text()).await {
+                    text.set(t.as_string().unwrap_or_default());
+                    applied.set(None);
+                }
+            });
+        })
+    };
+    let on_apply = {
+        let (preview, d, applied, text) = (preview.clone(), props.dispatch.clone(), applied.clone(), text.clone());
+        Callback::from(move |_: MouseEvent| {
+            if preview.can_apply() {
+                let bases = preview.bases.iter().map(|b| (b.indicator, b.unit, b.base)).collect();
+                d.dispatch(Action::ApplyBases(bases));
+                applied.set(Some(preview.bases.len()));
+                text.set(String::new());
+            }
+        })
+    };
+    let units: Vec<usize> = {
+        let mut u: Vec<usize> = preview.bases.iter().map(|b| b.unit).collect();
+        u.dedup();
+        u
+    };
+    let keys: Vec<IndicatorKey> =
+        IndicatorKey::ALL.into_iter().filter(|k| preview.bases.iter().any(|b| b.indicator == *k)).collect();
+    let value_at =
+        |u: usize, k: IndicatorKey| preview.bases.iter().find(|b| b.unit == u && b.indicator == k).map(|b| b.base.yi());
+    let blocking = preview.issues.iter().any(|i| i.issue.blocks());
+    html! {
+        <div class="bases-import">
+            <h3>{s.paste_heading}</h3>
+            <p class="hint">{s.paste_hint}</p>
+            <textarea rows="5" value={(*text).clone()} oninput={on_paste} data-testid="import-paste"
+                aria-label={s.paste_heading} spellcheck="false" />
+            <label class="btn subtle file-pick">
+                {s.open_csv}
+                <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" class="sr-only" data-testid="import-csv" onchange={on_file} />
+            </label>
+            if !preview.issues.is_empty() {
+                <ul class="import-problems" data-testid="import-problems">
+                    { for preview.issues.iter().map(|i| html! {
+                        <li class={classes!(i.issue.blocks().then_some("blocking"))}>{lang.import_issue(i)}</li>
+                    }) }
+                </ul>
+            }
+            if !preview.bases.is_empty() {
+                <div class="table-scroll">
+                    <table class="units import-preview" data-testid="import-preview">
+                        <thead><tr>
+                            <th scope="col">{s.unit}</th>
+                            { for keys.iter().map(|k| html! { <th scope="col" class="n">{lang.indicator_short(props.plan.indicator(*k))}</th> }) }
+                        </tr></thead>
+                        <tbody>
+                            { for units.iter().map(|u| html! {
+                                <tr>
+                                    <th scope="row">{lang.unit_name(&props.plan.units[*u])}</th>
+                                    { for keys.iter().map(|k| html! { <td class="n">{value_at(*u, *k).map(format::yi).unwrap_or_default()}</td> }) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+            if blocking {
+                <p class="field-error">{s.blocked}</p>
+            } else if preview.bases.is_empty() && !text.trim().is_empty() {
+                <p class="hint">{s.nothing_recognised}</p>
+            }
+            <button type="button" class="btn" data-testid="import-apply" disabled={!preview.can_apply()} onclick={on_apply}>
+                {format!("{} {} {}", s.import_apply, preview.bases.len(), s.values_word)}
+            </button>
+            if let Some(n) = *applied {
+                <p class="note ok" role="status">{format!("✓ {} {n} {}", s.applied, s.values_word)}</p>
+            }
+        </div>
+    }
+}
