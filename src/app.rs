@@ -15,6 +15,7 @@ use crate::components::indicator_tabs::IndicatorTabs;
 use crate::components::link_notice::LinkNotice;
 use crate::components::overview::Overview;
 use crate::components::preset_bar::PresetBar;
+use crate::components::print_briefing::PrintBriefing;
 use crate::components::scenario_panel::ScenarioPanel;
 use crate::components::share_bar::ShareBar;
 use crate::components::undo_bar::UndoBar;
@@ -260,12 +261,14 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="top-actions">
                     <ShareBar code={code.clone()} lang={lang} />
                     {presentation_button}
+                    <button type="button" class="btn" data-testid="print" onclick={Callback::from(|_: MouseEvent| crate::web::print())}>{s.print}</button>
                     <button type="button" class="btn lang" data-testid="lang-toggle" aria-label={s.lang_toggle_label} onclick={toggle_lang}>
                         {s.lang_toggle}
                     </button>
                 </div>
             </header>
 
+            <PrintBriefing plan={plan.clone()} name={scenario_name.clone()} code={code.clone()} verdicts={verdicts.clone()} lang={lang} />
             <ScenarioPanel plan={plan.clone()} current={link_state.clone()} code={code.clone()} lang={lang} dispatch={dispatch.clone()} />
             if let Some(e) = state.link_error.clone() {
                 <LinkNotice error={e} lang={lang} dispatch={dispatch.clone()} />

@@ -13,6 +13,7 @@ pub mod indicator_tabs;
 pub mod link_notice;
 pub mod overview;
 pub mod preset_bar;
+pub mod print_briefing;
 pub mod scenario_panel;
 pub mod share_bar;
 pub mod undo_bar;

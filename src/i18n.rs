@@ -190,6 +190,10 @@ pub struct Strings {
     pub i_negative: &'static str,
     pub i_too_large: &'static str,
     pub i_ignored: &'static str,
+    pub briefing: &'static str,
+    pub printed_on: &'static str,
+    pub print: &'static str,
+    pub illustrative_short: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -371,6 +375,10 @@ const ZH: Strings = Strings {
     i_negative: "负数",
     i_too_large: "数值过大",
     i_ignored: "已略过",
+    briefing: "情景简报",
+    printed_on: "打印日期",
+    print: "打印简报",
+    illustrative_short: "倍数 = 目标年预计 ÷ 2022年基数；✓ 翻番，✗ 未翻番。",
 };
 
 const EN: Strings = Strings {
@@ -551,6 +559,10 @@ const EN: Strings = Strings {
     i_negative: "Negative",
     i_too_large: "Too large",
     i_ignored: "Passed over",
+    briefing: "Scenario briefing",
+    printed_on: "Printed",
+    print: "Print briefing",
+    illustrative_short: "Multiple = target year ÷ 2022 base; ✓ doubled, ✗ not.",
 };
 
 impl Lang {

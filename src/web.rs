@@ -175,3 +175,11 @@ pub fn typing_in_text_field() -> bool {
 pub fn file_safe(name: &str) -> String {
     name.chars().map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect()
 }
+
+/// Opens the browser's print dialog (the print stylesheet lays out the
+/// one-page briefing).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

@@ -133,3 +133,24 @@ test('bases pasted from a spreadsheet: preview, problems by row and column, all 
   await page.getByTestId('import-apply').click();
   await expect(page.getByTestId('base-capacity-taiqian')).toHaveValue('1000');
 });
+
+test('the print layout is a one-page A4 briefing with name, link, QR, verdicts, paths and units', async ({ page }) => {
+  await openPage(page);
+  await page.getByTestId('scenario-name').fill('打印测试方案');
+  await page.getByTestId('preset-zero').click();
+  await page.emulateMedia({ media: 'print' });
+  const briefing = page.getByTestId('print-briefing');
+  await expect(briefing).toBeVisible();
+  await expect(briefing).toContainText('打印测试方案');
+  await expect(briefing).toContainText('#s=');
+  await expect(briefing.locator('svg')).toBeVisible();
+  await expect(page.locator('.editor')).toBeHidden();
+  await expect(page.getByTestId('verdict-funds')).toBeVisible();
+  await expect(page.getByTestId('overview-path-value_added')).toBeVisible();
+  await expect(briefing.locator('tbody tr')).toHaveCount(9);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  await (await import('node:fs')).promises.writeFile('test-results/briefing.pdf', pdf);
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) || []).length;
+  expect(pages).toBe(1);
+  await (await import('node:fs')).promises.writeFile('test-results/briefing.pdf', pdf);
+});

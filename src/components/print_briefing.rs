@@ -1,0 +1,80 @@
+//! The one-page A4 briefing that the browser prints: shown only in print,
+//! beside the verdicts and path charts that the print stylesheet keeps.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::format;
+use crate::i18n::Lang;
+use crate::model::{Status, TargetVerdict};
+use crate::state::PlanRef;
+use crate::{location, qr};
+
+/// Props of [`PrintBriefing`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct PrintBriefingProps {
+    /// The plan.
+    pub plan: PlanRef,
+    /// The scenario's name.
+    pub name: AttrValue,
+    /// The scenario's link code.
+    pub code: Rc<String>,
+    /// All four verdicts.
+    pub verdicts: Rc<Vec<TargetVerdict>>,
+    /// Interface language.
+    pub lang: Lang,
+}
+
+/// Header with link and QR code, and every unit against every doubling.
+#[component]
+pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
+    let (lang, s) = (props.lang, props.lang.s());
+    let fragment = format!("#s={}", props.code);
+    let url = location::url_with(&fragment).unwrap_or(fragment);
+    let date = String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect::<String>();
+    let name = if props.name.trim().is_empty() { s.default_scenario_name.to_owned() } else { props.name.to_string() };
+    html! {
+        <section class="print-only briefing" data-testid="print-briefing">
+            <div class="briefing-head">
+                <div>
+                    <h1>{lang.plan_title(&props.plan)}{" · "}{s.briefing}</h1>
+                    <p class="briefing-name">{s.scenarios_heading}{"："}{name}</p>
+                    <p class="briefing-date">{s.printed_on}{" "}{date}</p>
+                    <p class="briefing-link">{url.clone()}</p>
+                </div>
+                <div class="briefing-qr">
+                    { qr::svg(&url).map(|svg| Html::from_html_unchecked(AttrValue::from(svg))).unwrap_or_default() }
+                </div>
+            </div>
+            <table class="units briefing-units">
+                <thead>
+                    <tr>
+                        <th scope="col">{s.unit}</th>
+                        { for props.verdicts.iter().map(|v| html! {
+                            <th scope="col" class="n">{lang.indicator_short(props.plan.indicator(v.indicator))}{" "}{lang.year(v.target_year)}</th>
+                        }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for props.plan.units.iter().enumerate().map(|(u, unit)| html! {
+                        <tr>
+                            <th scope="row">{lang.unit_name(unit)}</th>
+                            { for props.verdicts.iter().map(|v| {
+                                let uv = &v.units[u];
+                                let met = uv.doubling == Status::Met;
+                                html! {
+                                    <td class={classes!("n", if met { "met" } else { "missed" })}>
+                                        {uv.multiple.map_or_else(|| "—".to_owned(), format::multiple)}
+                                        { if met { " ✓" } else { " ✗" } }
+                                    </td>
+                                }
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <p class="briefing-foot">{s.illustrative_short}{" "}{s.privacy}</p>
+        </section>
+    }
+}
