@@ -176,10 +176,41 @@ pub fn file_safe(name: &str) -> String {
     name.chars().map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect()
 }
 
+/// The event that tells the briefing to fill in before `print` opens the
+/// dialog.
+const PRINT_SOON: &str = "doubling-sandbox-print";
+
 /// Opens the browser's print dialog (the print stylesheet lays out the
-/// one-page briefing).
+/// one-page briefing). The briefing is told first and the dialog opens a
+/// moment later, once it has rendered: `beforeprint` fired from inside
+/// `print()` would be too late for a render, which waits for the stack to
+/// empty.
 pub fn print() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.print();
+    let Some(w) = web_sys::window() else { return };
+    if let Ok(e) = web_sys::Event::new(PRINT_SOON) {
+        let _ = w.dispatch_event(&e);
     }
+    gloo::timers::callback::Timeout::new(100, move || {
+        let _ = w.print();
+    })
+    .forget();
+}
+
+/// Calls `on_change(true)` when the page starts printing (the print dialog,
+/// or print media being emulated) and `on_change(false)` when it is done.
+/// The listeners stop when the returned handles are dropped.
+pub fn watch_printing(on_change: impl Fn(bool) + 'static) -> Vec<gloo::events::EventListener> {
+    let Some(w) = web_sys::window() else { return Vec::new() };
+    let on_change = std::rc::Rc::new(on_change);
+    let mut out = Vec::new();
+    for (event, value) in [(PRINT_SOON, true), ("beforeprint", true), ("afterprint", false)] {
+        let f = on_change.clone();
+        out.push(gloo::events::EventListener::new(&w, event, move |_| f(value)));
+    }
+    if let Ok(Some(mql)) = w.match_media("print") {
+        let f = on_change.clone();
+        let query = mql.clone();
+        out.push(gloo::events::EventListener::new(&mql, "change", move |_| f(query.matches())));
+    }
+    out
 }

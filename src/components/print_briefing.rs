@@ -29,6 +29,19 @@ pub struct PrintBriefingProps {
 /// Header with link and QR code, and every unit against every doubling.
 #[component]
 pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
+    // Made only while printing: the QR code and the table would otherwise
+    // be rebuilt at every slider step for nobody to see.
+    let printing = use_state_eq(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |()| {
+            let listeners = crate::web::watch_printing(move |on| printing.set(on));
+            move || drop(listeners)
+        });
+    }
+    if !*printing {
+        return html! { <section class="print-only briefing" data-testid="print-briefing" /> };
+    }
     let (lang, s) = (props.lang, props.lang.s());
     let fragment = format!("#s={}", props.code);
     let url = location::url_with(&fragment).unwrap_or(fragment);

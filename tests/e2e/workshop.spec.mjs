@@ -154,3 +154,15 @@ test('the print layout is a one-page A4 briefing with name, link, QR, verdicts, 
   expect(pages).toBe(1);
   await (await import('node:fs')).promises.writeFile('test-results/briefing.pdf', pdf);
 });
+
+test('the print button fills the briefing before the print dialog opens', async ({ page }) => {
+  await openPage(page);
+  await page.evaluate(() => {
+    window.__printed = null;
+    window.print = () => {
+      window.__printed = document.querySelector('[data-testid="print-briefing"]').innerText;
+    };
+  });
+  await page.getByTestId('print').click();
+  await expect.poll(() => page.evaluate(() => window.__printed)).toContain('情景简报');
+});
