@@ -10,6 +10,7 @@ use crate::components::bases_editor::BasesEditor;
 use crate::components::bulk_bar::BulkBar;
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::charts_panel::ChartsPanel;
+use crate::components::compare_panel::ComparePanel;
 use crate::components::growth_grid::GrowthGrid;
 use crate::components::indicator_tabs::IndicatorTabs;
 use crate::components::link_notice::LinkNotice;
@@ -54,19 +55,23 @@ pub fn App(props: &AppProps) -> Html {
     let overview = {
         let (plan, verdicts) = (plan.clone(), verdicts.clone());
         use_memo((state.scenario.clone(), state.lang), move |(scenario, lang)| {
-            verdicts.iter().map(|v| Rc::new(ChartData::path(&plan, scenario, v, *lang, true))).collect::<Vec<_>>()
+            verdicts.iter().map(|v| Rc::new(ChartData::path(&plan, scenario, v, *lang, true, None))).collect::<Vec<_>>()
         })
     };
     let charts = {
         let (plan, verdicts) = (plan.clone(), verdicts.clone());
-        use_memo((state.scenario.clone(), state.lang, state.indicator), move |(scenario, lang, key)| {
-            let v = &verdicts[key.index()];
-            vec![
-                Rc::new(ChartData::path(&plan, scenario, v, *lang, false)),
-                Rc::new(ChartData::units(&plan, v, *lang)),
-                Rc::new(ChartData::floors(&plan, scenario, *key, *lang)),
-            ]
-        })
+        use_memo(
+            (state.scenario.clone(), state.lang, state.indicator, state.pinned.clone()),
+            move |(scenario, lang, key, pinned)| {
+                let v = &verdicts[key.index()];
+                let a = pinned.as_ref().map(|p| &p.scenario);
+                vec![
+                    Rc::new(ChartData::path(&plan, scenario, v, *lang, false, a)),
+                    Rc::new(ChartData::units(&plan, v, *lang)),
+                    Rc::new(ChartData::floors(&plan, scenario, *key, *lang)),
+                ]
+            },
+        )
     };
     {
         let lang = state.lang;
@@ -192,7 +197,10 @@ pub fn App(props: &AppProps) -> Html {
             if !*on {
                 return Vec::new();
             }
-            verdicts.iter().map(|v| Rc::new(ChartData::path(&plan, scenario, v, *lang, false))).collect::<Vec<_>>()
+            verdicts
+                .iter()
+                .map(|v| Rc::new(ChartData::path(&plan, scenario, v, *lang, false, None)))
+                .collect::<Vec<_>>()
         })
     };
     let verdict_cards = html! {
@@ -261,6 +269,10 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="top-actions">
                     <ShareBar code={code.clone()} lang={lang} />
                     {presentation_button}
+                    <button type="button" class="btn" data-testid="compare-pin" aria-pressed={state.pinned.is_some().to_string()}
+                        onclick={{ let d = dispatch.clone(); let on = state.pinned.is_none(); Callback::from(move |_: MouseEvent| d.dispatch(Action::Pin(on))) }}>
+                        { if state.pinned.is_some() { s.compare_unpin } else { s.compare_pin } }
+                    </button>
                     <button type="button" class="btn" data-testid="print" onclick={Callback::from(|_: MouseEvent| crate::web::print())}>{s.print}</button>
                     <button type="button" class="btn lang" data-testid="lang-toggle" aria-label={s.lang_toggle_label} onclick={toggle_lang}>
                         {s.lang_toggle}
@@ -280,6 +292,9 @@ pub fn App(props: &AppProps) -> Html {
                 { if custom_bases { s.custom_bases } else { s.illustrative } }
             </p>
 
+            if let Some(a) = state.pinned.clone() {
+                <ComparePanel plan={plan.clone()} a={a} b={state.scenario.clone()} verdicts={verdicts.clone()} lang={lang} dispatch={dispatch.clone()} />
+            }
             <Overview charts={overview} lang={lang} scenario_name={scenario_name.clone()} on_select={select.clone()} />
 
             <main class="workspace">

@@ -7,6 +7,7 @@ pub mod bases_import;
 pub mod bulk_bar;
 pub mod chart_canvas;
 pub mod charts_panel;
+pub mod compare_panel;
 pub mod growth_cell;
 pub mod growth_grid;
 pub mod indicator_tabs;

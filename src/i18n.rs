@@ -194,6 +194,18 @@ pub struct Strings {
     pub printed_on: &'static str,
     pub print: &'static str,
     pub illustrative_short: &'static str,
+    pub compare_a_label: &'static str,
+    pub compare_pin: &'static str,
+    pub compare_unpin: &'static str,
+    pub compare_heading: &'static str,
+    pub compare_inputs: &'static str,
+    pub compare_same: &'static str,
+    pub compare_more: &'static str,
+    pub compare_more_tail: &'static str,
+    pub paste_link_b: &'static str,
+    pub open_b: &'static str,
+    pub indicator_col: &'static str,
+    pub difference: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -379,6 +391,18 @@ const ZH: Strings = Strings {
     printed_on: "打印日期",
     print: "打印简报",
     illustrative_short: "倍数 = 目标年预计 ÷ 2022年基数；✓ 翻番，✗ 未翻番。",
+    compare_a_label: "A（已固定）",
+    compare_pin: "固定为 A 对比",
+    compare_unpin: "取消对比",
+    compare_heading: "对比：A（已固定）与 B（当前）",
+    compare_inputs: "不同的输入",
+    compare_same: "A 与 B 的输入相同。",
+    compare_more: "另有",
+    compare_more_tail: "处不同",
+    paste_link_b: "粘贴链接作为 B",
+    open_b: "打开",
+    indicator_col: "指标",
+    difference: "差值",
 };
 
 const EN: Strings = Strings {
@@ -563,6 +587,18 @@ const EN: Strings = Strings {
     printed_on: "Printed",
     print: "Print briefing",
     illustrative_short: "Multiple = target year ÷ 2022 base; ✓ doubled, ✗ not.",
+    compare_a_label: "A (pinned)",
+    compare_pin: "Pin as A",
+    compare_unpin: "Stop comparing",
+    compare_heading: "Compare: A (pinned) with B (current)",
+    compare_inputs: "Inputs that differ",
+    compare_same: "A and B have the same inputs.",
+    compare_more: "and",
+    compare_more_tail: "more",
+    paste_link_b: "Paste a link as B",
+    open_b: "Open",
+    indicator_col: "Indicator",
+    difference: "Difference",
 };
 
 impl Lang {

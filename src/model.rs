@@ -2,6 +2,7 @@
 //! scenarios, projection, verdicts and goal seek. Tested natively.
 
 pub mod codec;
+pub mod compare;
 pub mod export;
 pub mod file;
 pub mod growth;

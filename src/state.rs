@@ -104,6 +104,8 @@ pub struct AppState {
     pub last_edit: Option<Edit>,
     /// Presentation mode: large type, verdicts and paths only.
     pub presenting: bool,
+    /// Scenario A, pinned for comparison; the scenario being edited is B.
+    pub pinned: Option<Rc<LinkState>>,
 }
 
 /// Every change a user can make.
@@ -170,6 +172,8 @@ pub enum Action {
     SetPresenting(bool),
     /// Switch presentation mode.
     TogglePresenting,
+    /// Pin the current scenario as A for comparison (or unpin with `false`).
+    Pin(bool),
     /// Set many bases at once (an applied import): one step.
     ApplyBases(Vec<(IndicatorKey, usize, Base)>),
     /// Back to the scenario before the last change.
@@ -202,6 +206,7 @@ impl AppState {
             future: Rc::new(Vec::new()),
             last_edit: None,
             presenting: false,
+            pinned: None,
         }
     }
 
@@ -332,6 +337,9 @@ impl Reducible for AppState {
                 }
                 self.with_scenario(s, Change::Continuous, Some(Edit::Base(indicator, unit)))
             }
+            Action::Pin(true) => Rc::new(AppState { pinned: Some(Rc::new(self.link())), ..(*self).clone() }),
+            Action::Pin(false) if self.pinned.is_some() => Rc::new(AppState { pinned: None, ..(*self).clone() }),
+            Action::Pin(false) => self,
             Action::ApplyBases(bases) => {
                 let mut s = (*self.scenario).clone();
                 for (key, unit, base) in bases {
@@ -516,6 +524,16 @@ mod tests {
         let same = typed.clone().reduce(Action::SetBase { indicator: IndicatorKey::Funds, unit: 0, base: b(31.5) });
         assert!(Rc::ptr_eq(&same, &typed));
         assert_eq!(typed.reduce(Action::Undo).scenario, s.scenario);
+    }
+
+    #[test]
+    fn pinning_keeps_a_copy_that_later_edits_leave_alone() {
+        let s = start().reduce(Action::Pin(true));
+        let a = s.pinned.clone().unwrap();
+        let b = s.reduce(Action::SetCell { indicator: IndicatorKey::Funds, unit: 0, year: 1, growth: g(10.0) });
+        assert_eq!(b.pinned.as_deref(), Some(&*a));
+        assert_ne!(a.scenario, *b.scenario);
+        assert!(b.reduce(Action::Pin(false)).pinned.is_none());
     }
 
     #[test]

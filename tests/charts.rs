@@ -81,7 +81,7 @@ fn setup() -> (Plan, Scenario) {
 
 fn path_svg(plan: &Plan, s: &Scenario, key: IndicatorKey, lang: Lang) -> Vec<El> {
     let v = TargetVerdict::judge(plan, s, key);
-    parse(&render_svg(&ChartData::path(plan, s, &v, lang, false), 800, 320).unwrap())
+    parse(&render_svg(&ChartData::path(plan, s, &v, lang, false, None), 800, 320).unwrap())
 }
 
 /// The pixel height of value `v` on the y axis, from two tick labels.

@@ -63,6 +63,9 @@ pub struct PathData {
     pub met: bool,
     /// A small multiple: no legend, fewer labels.
     pub compact: bool,
+    /// Scenario A's city totals by year, with its legend label, when A is
+    /// pinned for comparison.
+    pub compare: Option<(String, Vec<f64>)>,
 }
 
 /// One unit's bar.
@@ -163,8 +166,16 @@ impl ChartData {
         }
     }
 
-    /// The path chart of `key`.
-    pub fn path(plan: &Plan, scenario: &Scenario, verdict: &TargetVerdict, lang: Lang, compact: bool) -> Self {
+    /// The path chart of `key`, with scenario A's totals beside it when
+    /// `compare` holds one.
+    pub fn path(
+        plan: &Plan,
+        scenario: &Scenario,
+        verdict: &TargetVerdict,
+        lang: Lang,
+        compact: bool,
+        compare: Option<&Scenario>,
+    ) -> Self {
         let key = verdict.indicator;
         let ind = plan.indicator(key);
         let s = lang.s();
@@ -214,6 +225,7 @@ impl ChartData {
             gap_label,
             met: verdict.status == Status::Met,
             compact,
+            compare: compare.map(|a| (s.compare_a_label.to_owned(), Projection::of(a.inputs(key)).city)),
         })
     }
 

@@ -41,6 +41,8 @@ pub const MET: RGBColor = RGBColor(0x1B, 0x7A, 0x3D);
 pub const MISSED: RGBColor = RGBColor(0xB3, 0x26, 0x1E);
 /// Cells with no floor.
 pub const NEUTRAL: RGBColor = RGBColor(0xEE, 0xF0, 0xF3);
+/// Scenario A's path when comparing.
+pub const COMPARE: RGBColor = RGBColor(0x6A, 0x3D, 0x9A);
 
 /// How far from zero (percentage points) the floor map's colours saturate.
 const FLOOR_SATURATION: f64 = 15.0;
@@ -200,6 +202,9 @@ fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<
     let mut legend: Vec<String> = if d.compact { Vec::new() } else { d.units.clone() };
     if !d.compact {
         legend.extend([d.target_label.clone(), d.doubling_label.clone(), d.floor_label.clone()]);
+        if let Some((label, _)) = &d.compare {
+            legend.push(label.clone());
+        }
     }
     let (mut slots, mut legend_h) = legend_rows(&legend, pad, w - 2.0 * pad, label_size, s);
     // A short chart keeps its plot and drops the legend (the lines are
@@ -219,7 +224,8 @@ fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<
     // Between 2 and 7, so the cast is exact.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let max_ticks = if d.compact { fit_ticks.min(4.0) } else { fit_ticks } as u32;
-    let y_max_value = d.totals.iter().copied().fold(d.target.max(d.doubling), f64::max) * 1.08;
+    let compared = d.compare.iter().flat_map(|(_, t)| t.iter().copied());
+    let y_max_value = d.totals.iter().copied().chain(compared).fold(d.target.max(d.doubling), f64::max) * 1.08;
     let (step, y_top) = nice_axis(y_max_value, 2.min(max_ticks), max_ticks);
     let tick_w = text_width(&format::yi_plain(y_top), label_size * s);
     let left = pad + tick_w + 6.0 * s;
@@ -271,6 +277,15 @@ fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<
         pen.dot(*x, *yy, 2.5, INK)?;
     }
 
+    // Scenario A's totals, when comparing: a line with square markers.
+    if let Some((_, totals)) = &d.compare {
+        let pts: Vec<(f64, f64)> = totals.iter().enumerate().map(|(k, v)| (centre(k), y(*v))).collect();
+        pen.line(&pts, COMPARE, 2.0)?;
+        for (x, yy) in &pts {
+            pen.rect(x - 3.5 * s, yy - 3.5 * s, x + 3.5 * s, yy + 3.5 * s, COMPARE)?;
+        }
+    }
+
     // Doubling and target lines. When they nearly coincide, one label says both.
     let (yt, yd) = (y(d.target), y(d.doubling));
     let close = (yt - yd).abs() < label_size * 1.3 * s;
@@ -315,7 +330,8 @@ fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<
             None => pen.rect(x, yy, x + swatch, yy + swatch, unit_colour(i))?,
             Some(0) => pen.line(&[(x, mid), (x + swatch * 1.4, mid)], MISSED, 2.0)?,
             Some(1) => pen.dashed(&[(x, mid), (x + swatch * 1.4, mid)], MUTED, 1.5)?,
-            Some(_) => pen.dashed(&[(x, mid), (x + swatch * 1.4, mid)], INK, 1.5)?,
+            Some(2) => pen.dashed(&[(x, mid), (x + swatch * 1.4, mid)], INK, 1.5)?,
+            Some(_) => pen.line(&[(x, mid), (x + swatch * 1.4, mid)], COMPARE, 2.0)?,
         }
         pen.text(label, x + swatch * 1.6, mid, label_size, INK, (HPos::Left, VPos::Center), false)?;
     }

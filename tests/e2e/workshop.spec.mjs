@@ -166,3 +166,33 @@ test('the print button fills the briefing before the print dialog opens', async 
   await page.getByTestId('print').click();
   await expect.poll(() => page.evaluate(() => window.__printed)).toContain('情景简报');
 });
+
+test('compare: pin A, edit B, see both verdicts, the differing inputs and A on the path chart', async ({ page }) => {
+  await openPage(page);
+  const before = await page.getByTestId('chart-path-funds').evaluate((c) => c.toDataURL());
+  await page.getByTestId('compare-pin').click();
+  await expect(page.getByTestId('compare')).toContainText('A 与 B 的输入相同');
+  await page.getByTestId('growth-funds-gongye-2024').focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('PageDown');
+  const row = page.getByTestId('compare-funds');
+  await expect(row).toContainText('560.0');
+  await expect(row).toContainText('✗ 未达标');
+  // 工业园区 2022 base 36.4 × 1.5 = 54.6; 9.94 points less in 2024 (33.34 → 23.4): −5.43亿元.
+  await expect(row).toContainText('−5.43亿元');
+  await expect(page.getByTestId('compare-diffs')).toContainText('招商引资到位资金 · 工业园区 · 2024年：33.34% → 23.4%');
+  // A's path is drawn in the path chart (purple).
+  await expect.poll(() => page.getByTestId('chart-path-funds').evaluate((c) => c.toDataURL())).not.toEqual(before);
+  const purple = await page.getByTestId('chart-path-funds').evaluate((c) => {
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 0x6a) < 12 && Math.abs(data[i + 1] - 0x3d) < 12 && Math.abs(data[i + 2] - 0x9a) < 12) n++;
+    return n;
+  });
+  expect(purple).toBeGreaterThan(50);
+  // A link pasted as B opens as B; a broken one says why.
+  await page.getByTestId('compare-link').fill('#s=broken!');
+  await page.getByTestId('compare-open').click();
+  await expect(page.getByTestId('compare')).toContainText('无效字符');
+  await page.getByTestId('compare-pin').click();
+  await expect(page.getByTestId('compare')).toHaveCount(0);
+});
