@@ -19,6 +19,7 @@ use crate::components::preset_bar::PresetBar;
 use crate::components::print_briefing::PrintBriefing;
 use crate::components::scenario_panel::ScenarioPanel;
 use crate::components::share_bar::ShareBar;
+use crate::components::solve_panel::SolvePanel;
 use crate::components::undo_bar::UndoBar;
 use crate::components::unit_table::UnitTable;
 use crate::components::verdict_card::VerdictCard;
@@ -305,6 +306,7 @@ pub fn App(props: &AppProps) -> Html {
                             <div class="toolbar">
                                 <UndoBar can_undo={!state.past.is_empty()} can_redo={!state.future.is_empty()} lang={lang} dispatch={dispatch.clone()} />
                                 <PresetBar lang={lang} dispatch={dispatch.clone()} />
+                                <SolvePanel plan={plan.clone()} indicator={current} scenario={state.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
                                 <BulkBar plan={plan.clone()} indicator={current} lang={lang} dispatch={dispatch.clone()} />
                             </div>
                             <p class="hint">{s.grid_hint}</p>

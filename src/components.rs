@@ -17,6 +17,7 @@ pub mod preset_bar;
 pub mod print_briefing;
 pub mod scenario_panel;
 pub mod share_bar;
+pub mod solve_panel;
 pub mod undo_bar;
 pub mod unit_table;
 pub mod verdict_card;

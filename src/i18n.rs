@@ -206,6 +206,18 @@ pub struct Strings {
     pub open_b: &'static str,
     pub indicator_col: &'static str,
     pub difference: &'static str,
+    pub solve: &'static str,
+    pub solve_heading: &'static str,
+    pub solve_from: &'static str,
+    pub solve_mode_uniform: &'static str,
+    pub solve_mode_shift: &'static str,
+    pub solve_uniform_result: &'static str,
+    pub solve_shift_result: &'static str,
+    pub solve_points: &'static str,
+    pub solve_after: &'static str,
+    pub solve_accept: &'static str,
+    pub solve_no_years: &'static str,
+    pub solve_out_of_reach: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -403,6 +415,18 @@ const ZH: Strings = Strings {
     open_b: "打开",
     indicator_col: "指标",
     difference: "差值",
+    solve: "求解",
+    solve_heading: "求解：同时达到全市目标和各单位翻番的最小增速",
+    solve_from: "从",
+    solve_mode_uniform: "各单位各年同一增速",
+    solve_mode_shift: "保持各单元格差距，整体加减同一幅度",
+    solve_uniform_result: "各单位每年增速",
+    solve_shift_result: "所选各年每个单元格调整",
+    solve_points: "个百分点",
+    solve_after: "应用后：",
+    solve_accept: "采用",
+    solve_no_years: "没有可求解的年份。",
+    solve_out_of_reach: "在滑块范围（−30%～150%）内无法同时达到这些目标。",
 };
 
 const EN: Strings = Strings {
@@ -599,6 +623,18 @@ const EN: Strings = Strings {
     open_b: "Open",
     indicator_col: "Indicator",
     difference: "Difference",
+    solve: "Solve",
+    solve_heading: "Solve: the smallest growth that meets the city target and every unit's doubling",
+    solve_from: "From",
+    solve_mode_uniform: "One rate for every unit and year",
+    solve_mode_shift: "Keep the differences: move every cell by the same points",
+    solve_uniform_result: "Every unit, every year:",
+    solve_shift_result: "Every cell in those years moves by",
+    solve_points: "points",
+    solve_after: "After accepting:",
+    solve_accept: "Accept",
+    solve_no_years: "No year left to solve.",
+    solve_out_of_reach: "No growth within the slider range (−30% to 150%) meets these goals.",
 };
 
 impl Lang {
@@ -678,6 +714,14 @@ impl Lang {
     // Amounts show the same figure in both languages, so that a workshop
     // that switches language mid-way compares like with like; English names
     // the unit, 亿元 = 100 million yuan.
+
+    /// An amount with its unit: "562.3亿元" / "562.3 (100M yuan)".
+    pub fn amount(self, yi: f64) -> String {
+        match self {
+            Lang::Zh => format!("{}亿元", format::yi(yi)),
+            Lang::En => format!("{} (100M yuan)", format::yi(yi)),
+        }
+    }
 
     /// A target as the plan writes it: "560亿元" / "560 (100M yuan)".
     pub fn target_amount(self, yi: f64) -> String {

@@ -13,6 +13,7 @@ pub mod plan;
 pub mod preset;
 pub mod projection;
 pub mod scenario;
+pub mod solve;
 pub mod verdict;
 
 pub use codec::{LinkError, LinkState};

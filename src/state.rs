@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::model::codec::Fragment;
-use crate::model::{Base, Growth, IndicatorKey, Lang, LinkError, LinkState, Plan, Preset, Scenario};
+use crate::model::{Base, Growth, GrowthTable, IndicatorKey, Lang, LinkError, LinkState, Plan, Preset, Scenario};
 
 /// The plan, shared and compared by identity: it is parsed once and never
 /// replaced, so comparing pointers is exact and cheap.
@@ -172,6 +172,8 @@ pub enum Action {
     SetPresenting(bool),
     /// Switch presentation mode.
     TogglePresenting,
+    /// Replace one indicator's growth table (an accepted solution): one step.
+    SetTable(IndicatorKey, GrowthTable),
     /// Pin the current scenario as A for comparison (or unpin with `false`).
     Pin(bool),
     /// Set many bases at once (an applied import): one step.
@@ -336,6 +338,14 @@ impl Reducible for AppState {
                     return self;
                 }
                 self.with_scenario(s, Change::Continuous, Some(Edit::Base(indicator, unit)))
+            }
+            Action::SetTable(key, table) => {
+                if table.years() != self.scenario.growth(key).years() || table.units() != self.plan.units.len() {
+                    return self;
+                }
+                let mut s = (*self.scenario).clone();
+                *s.growth_mut(key) = table;
+                self.with_scenario(s, Change::Step, None)
             }
             Action::Pin(true) => Rc::new(AppState { pinned: Some(Rc::new(self.link())), ..(*self).clone() }),
             Action::Pin(false) if self.pinned.is_some() => Rc::new(AppState { pinned: None, ..(*self).clone() }),

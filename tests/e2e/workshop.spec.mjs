@@ -196,3 +196,25 @@ test('compare: pin A, edit B, see both verdicts, the differing inputs and A on t
   await page.getByTestId('compare-pin').click();
   await expect(page.getByTestId('compare')).toHaveCount(0);
 });
+
+test('solve: preview the smallest growth that meets every goal, then accept it', async ({ page }) => {
+  await openPage(page);
+  await page.getByTestId('indicator-value_added').click();
+  await page.getByTestId('preset-zero').click();
+  await page.getByTestId('solve-value_added').click();
+  // Uniform over all four years: 2^(1/4) − 1 = 18.92…% → 18.93 %.
+  await expect(page.getByTestId('solve-result')).toHaveAttribute('data-bp', '1893');
+  await expect(page.getByTestId('solve-result')).toContainText('18.93%');
+  await expect(page.getByTestId('verdict-value_added')).toHaveAttribute('data-status', 'missed');
+  await page.getByTestId('solve-from').selectOption({ label: '2026年' });
+  // With 2023–2025 at zero, 2026 alone must double: +100 %.
+  await expect(page.getByTestId('solve-result')).toHaveAttribute('data-bp', '10000');
+  await page.getByTestId('solve-from').selectOption({ label: '2023年' });
+  await page.getByTestId('solve-mode').selectOption('shift');
+  await expect(page.getByTestId('solve-result')).toHaveAttribute('data-bp', '1893');
+  await page.getByTestId('solve-accept').click();
+  await expect(page.getByTestId('verdict-value_added')).toHaveAttribute('data-status', 'met');
+  await expect(page.getByTestId('growth-value_added-shifan-2025')).toHaveValue('18.93');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('verdict-value_added')).toHaveAttribute('data-status', 'missed');
+});

@@ -1,0 +1,132 @@
+//! Solve the shown indicator: pick the first year to change and how, see
+//! the answer and what it would give, then accept it or not.
+
+use std::rc::Rc;
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::format;
+use crate::i18n::Lang;
+use crate::model::solve::{solve, SolveError, SolveMode};
+use crate::model::{Growth, IndicatorKey, Scenario, Status, TargetVerdict};
+use crate::state::{Action, AppState, PlanRef};
+
+/// Props of [`SolvePanel`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SolvePanelProps {
+    /// The plan.
+    pub plan: PlanRef,
+    /// The indicator shown.
+    pub indicator: IndicatorKey,
+    /// The scenario.
+    pub scenario: Rc<Scenario>,
+    /// Interface language.
+    pub lang: Lang,
+    /// Where an accepted solution goes.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// A solve button and, when open, the preview.
+#[component]
+pub fn SolvePanel(props: &SolvePanelProps) -> Html {
+    let open = use_state_eq(|| false);
+    let from = use_state_eq(|| 0usize);
+    let mode = use_state_eq(|| SolveMode::Uniform);
+    let (lang, key) = (props.lang, props.indicator);
+    let s = lang.s();
+    let years: Vec<u16> = props.plan.years(key).collect();
+    let from_col = (*from).min(years.len().saturating_sub(1));
+    let result = {
+        let plan = props.plan.clone();
+        use_memo((props.scenario.clone(), key, from_col, *mode, *open), move |(scenario, key, from, mode, open)| {
+            open.then(|| solve(&plan, scenario, *key, *from, *mode))
+        })
+    };
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let on_from = {
+        let from = from.clone();
+        Callback::from(move |e: Event| {
+            if let Some(sel) = e.target_dyn_into::<HtmlSelectElement>() {
+                from.set(sel.value().parse().unwrap_or(0));
+            }
+        })
+    };
+    let on_mode = {
+        let mode = mode.clone();
+        Callback::from(move |e: Event| {
+            if let Some(sel) = e.target_dyn_into::<HtmlSelectElement>() {
+                mode.set(if sel.value() == "shift" { SolveMode::Shift } else { SolveMode::Uniform });
+            }
+        })
+    };
+    let button = html! {
+        <button type="button" class="btn" data-testid={format!("solve-{key}")} aria-expanded={open.to_string()} onclick={toggle.clone()}>{s.solve}</button>
+    };
+    if !*open {
+        return button;
+    }
+    let body = match result.as_ref() {
+        None => html! {},
+        Some(Err(SolveError::NoYears)) => html! { <p class="field-error">{s.solve_no_years}</p> },
+        Some(Err(SolveError::OutOfReach)) => {
+            html! { <p class="field-error" data-testid="solve-result">{s.solve_out_of_reach}</p> }
+        }
+        Some(Ok(sol)) => {
+            let mut after = (*props.scenario).clone();
+            *after.growth_mut(key) = sol.table.clone();
+            let v = TargetVerdict::judge(&props.plan, &after, key);
+            let answer = match *mode {
+                SolveMode::Uniform => {
+                    format!("{} {}%", s.solve_uniform_result, Growth::from_bp(sol.bp).unwrap_or_default())
+                }
+                SolveMode::Shift => format!(
+                    "{} {} {}",
+                    s.solve_shift_result,
+                    format::signed_pct(f64::from(sol.bp) / 100.0, 2).trim_end_matches('%'),
+                    s.solve_points
+                ),
+            };
+            let accept = {
+                let (d, table, open) = (props.dispatch.clone(), sol.table.clone(), open.clone());
+                Callback::from(move |_: MouseEvent| {
+                    d.dispatch(Action::SetTable(key, table.clone()));
+                    open.set(false);
+                })
+            };
+            html! {
+                <>
+                    <p class="solve-answer" data-testid="solve-result" data-bp={sol.bp.to_string()}><strong>{answer}</strong></p>
+                    <p class="hint">
+                        {s.solve_after}{" "}{s.projected}{" "}{lang.amount(v.projected)}{"，"}
+                        { if v.status == Status::Met { s.met } else { s.missed } }{"；"}
+                        {format!("{}/{} {}", v.units_doubled(), v.units.len(), s.units_doubled)}
+                    </p>
+                    <button type="button" class="btn primary" data-testid="solve-accept" onclick={accept}>{s.solve_accept}</button>
+                </>
+            }
+        }
+    };
+    html! {
+        <div class="solve" role="group" aria-label={s.solve_heading}>
+            {button}
+            <div class="solve-box">
+                <p class="solve-title">{s.solve_heading}</p>
+                <label>{s.solve_from}{" "}
+                    <select onchange={on_from} data-testid="solve-from">
+                        { for years.iter().enumerate().map(|(k, y)| html! { <option value={k.to_string()} selected={k == from_col}>{lang.year(*y)}</option> }) }
+                    </select>
+                </label>
+                <select onchange={on_mode} data-testid="solve-mode" aria-label={s.solve}>
+                    <option value="uniform" selected={*mode == SolveMode::Uniform}>{s.solve_mode_uniform}</option>
+                    <option value="shift" selected={*mode == SolveMode::Shift}>{s.solve_mode_shift}</option>
+                </select>
+                {body}
+                <button type="button" class="btn subtle" onclick={toggle}>{s.cancel}</button>
+            </div>
+        </div>
+    }
+}
