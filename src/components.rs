@@ -21,3 +21,27 @@ pub mod solve_panel;
 pub mod undo_bar;
 pub mod unit_table;
 pub mod verdict_card;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::model::{IndicatorKey, Scenario};
+use crate::state::{AppState, PlanRef};
+
+/// Props shared by the views of one indicator's inputs (the growth grid,
+/// the bases editor, the solve panel).
+#[derive(Properties, PartialEq, Clone)]
+pub struct IndicatorProps {
+    /// The plan.
+    pub plan: PlanRef,
+    /// Which indicator.
+    pub indicator: IndicatorKey,
+    /// The scenario shown.
+    pub scenario: Rc<Scenario>,
+    /// Interface language.
+    pub lang: Lang,
+    /// Where changes go.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}

@@ -2,35 +2,16 @@
 //! and how it compares with the plan-implied base (target ÷ 2). The city
 //! target stays the figure the plan writes.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::components::base_input::BaseInput;
 use crate::components::bases_import::BasesImport;
+use crate::components::IndicatorProps;
 use crate::format;
-use crate::i18n::Lang;
-use crate::model::{IndicatorKey, Scenario};
-use crate::state::{AppState, PlanRef};
-
-/// Props of [`BasesEditor`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct BasesEditorProps {
-    /// The plan.
-    pub plan: PlanRef,
-    /// The indicator shown.
-    pub indicator: IndicatorKey,
-    /// The scenario.
-    pub scenario: Rc<Scenario>,
-    /// Interface language.
-    pub lang: Lang,
-    /// Where changes go.
-    pub dispatch: UseReducerDispatcher<AppState>,
-}
 
 /// A collapsible table of base fields.
 #[component]
-pub fn BasesEditor(props: &BasesEditorProps) -> Html {
+pub fn BasesEditor(props: &IndicatorProps) -> Html {
     let (lang, key) = (props.lang, props.indicator);
     let s = lang.s();
     let ind = props.plan.indicator(key);

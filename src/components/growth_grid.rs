@@ -1,32 +1,14 @@
 //! The grid of one indicator: a row per unit, a column per year.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::components::growth_cell::GrowthCell;
-use crate::i18n::Lang;
-use crate::model::{IndicatorKey, Plan, Scenario};
-use crate::state::{AppState, PlanRef};
-
-/// Props of [`GrowthGrid`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct GrowthGridProps {
-    /// The plan.
-    pub plan: PlanRef,
-    /// Which indicator.
-    pub indicator: IndicatorKey,
-    /// The scenario whose growth table is shown.
-    pub scenario: Rc<Scenario>,
-    /// Interface language.
-    pub lang: Lang,
-    /// Where changes go.
-    pub dispatch: UseReducerDispatcher<AppState>,
-}
+use crate::components::IndicatorProps;
+use crate::model::Plan;
 
 /// Sliders for every unit and year of one indicator.
 #[component]
-pub fn GrowthGrid(props: &GrowthGridProps) -> Html {
+pub fn GrowthGrid(props: &IndicatorProps) -> Html {
     let plan: &Plan = &props.plan;
     let ind = plan.indicator(props.indicator);
     let s = props.lang.s();

@@ -53,6 +53,16 @@ fn fold(list: &NodeRef) {
     }
 }
 
+/// The scenario's name for file names, or 默认情景 when it has none.
+fn name_or_default(current: &LinkState, lang: Lang) -> &str {
+    let name = current.scenario.name.trim();
+    if name.is_empty() {
+        lang.s().default_scenario_name
+    } else {
+        name
+    }
+}
+
 fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
@@ -139,11 +149,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
         let (plan, current, note) = (props.plan.clone(), props.current.clone(), note.clone());
         Callback::from(move |_: MouseEvent| {
             let s = lang.s();
-            let name = if current.scenario.name.trim().is_empty() {
-                s.default_scenario_name
-            } else {
-                current.scenario.name.trim()
-            };
+            let name = name_or_default(&current, lang);
             let text = file::to_json(&plan, &current);
             let fname = web::file_safe(&format!("{}_{name}.json", s.app_name));
             if let Err(e) = web::download_text(&fname, "application/json", &text) {
@@ -155,11 +161,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
         let (plan, current, note) = (props.plan.clone(), props.current.clone(), note.clone());
         Callback::from(move |_: MouseEvent| {
             let s = lang.s();
-            let name = if current.scenario.name.trim().is_empty() {
-                s.default_scenario_name
-            } else {
-                current.scenario.name.trim()
-            };
+            let name = name_or_default(&current, lang);
             let text = crate::model::export::results_csv(&plan, &current.scenario, lang);
             let fname = web::file_safe(&format!("{}_{}_{name}.csv", s.app_name, s.results_word));
             if let Err(e) = web::download_text(&fname, "text/csv;charset=utf-8", &text) {

@@ -1,35 +1,19 @@
 //! Solve the shown indicator: pick the first year to change and how, see
 //! the answer and what it would give, then accept it or not.
 
-use std::rc::Rc;
-
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::format;
-use crate::i18n::Lang;
-use crate::model::solve::{solve, SolveError, SolveMode};
-use crate::model::{Growth, IndicatorKey, Scenario, Status, TargetVerdict};
-use crate::state::{Action, AppState, PlanRef};
+use crate::components::IndicatorProps;
 
-/// Props of [`SolvePanel`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct SolvePanelProps {
-    /// The plan.
-    pub plan: PlanRef,
-    /// The indicator shown.
-    pub indicator: IndicatorKey,
-    /// The scenario.
-    pub scenario: Rc<Scenario>,
-    /// Interface language.
-    pub lang: Lang,
-    /// Where an accepted solution goes.
-    pub dispatch: UseReducerDispatcher<AppState>,
-}
+use crate::format;
+use crate::model::solve::{solve, SolveError, SolveMode};
+use crate::model::{Growth, Status, TargetVerdict};
+use crate::state::Action;
 
 /// A solve button and, when open, the preview.
 #[component]
-pub fn SolvePanel(props: &SolvePanelProps) -> Html {
+pub fn SolvePanel(props: &IndicatorProps) -> Html {
     let open = use_state_eq(|| false);
     let from = use_state_eq(|| 0usize);
     let mode = use_state_eq(|| SolveMode::Uniform);
