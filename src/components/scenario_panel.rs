@@ -74,6 +74,9 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
     let loaded = use_memo((), |()| storage::load());
     let library = use_state_eq(|| Rc::new(loaded.library.clone()));
     let writable = loaded.writable;
+    // Why saving is off, if it is: storage that is switched off says so;
+    // otherwise unreadable data is being protected.
+    let unavailable = loaded.problem == Some(storage::StorageProblem::Unavailable);
     let note = use_state_eq(|| loaded.problem.as_ref().map(|p| Note::Problem(props.lang.storage_problem(p))));
     let pending = use_state_eq(|| None::<Pending>);
     let list_ref = use_node_ref();
@@ -86,7 +89,8 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
         let (library, note) = (library.clone(), note.clone());
         Rc::new(move |change: &dyn Fn(&mut Library) -> Result<String, LibraryError>| {
             if !writable {
-                note.set(Some(Note::Problem(lang.s().storage_readonly.to_owned())));
+                let why = if unavailable { lang.s().storage_unavailable } else { lang.s().storage_readonly };
+                note.set(Some(Note::Problem(why.to_owned())));
                 return false;
             }
             let mut next = (**library).clone();

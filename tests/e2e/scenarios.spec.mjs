@@ -93,7 +93,7 @@ test('storage switched off: the page works and says saving is unavailable', asyn
   await page.keyboard.press('PageDown');
   await expect(page.getByTestId('verdict-funds')).toHaveAttribute('data-status', 'missed');
   await saveAs(page, '试试');
-  await expect(page.getByTestId('scenario-note')).toContainText('暂停');
+  await expect(page.getByTestId('scenario-note')).toContainText('存储不可用');
   expect(log.errors.filter((e) => !/denied/.test(e))).toEqual([]);
 });
 
