@@ -325,7 +325,7 @@ pub fn App(props: &AppProps) -> Html {
 
             <footer class="footer">
                 <p>{s.privacy}</p>
-                <p>{s.source}{"："}{lang.plan_source(&plan)}</p>
+                <p>{s.source}{lang.colon()}{lang.plan_source(&plan)}</p>
             </footer>
         </div>
     }

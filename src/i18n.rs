@@ -594,7 +594,7 @@ const EN: Strings = Strings {
     paste_hint: "Paste a block copied from Excel or WPS (indicator names in the first row, unit names in the first column), or open a CSV file; apply once the preview is right.",
     open_csv: "Open a CSV file",
     import_apply: "Apply",
-    values_word: "values",
+    values_word: "value(s)",
     nothing_recognised: "No values recognised yet.",
     blocked: "Fix the problems above first; nothing is applied while any remain.",
     applied: "Applied",
@@ -720,6 +720,38 @@ impl Lang {
         match self {
             Lang::Zh => format!("{}亿元", format::yi(yi)),
             Lang::En => format!("{} (100M yuan)", format::yi(yi)),
+        }
+    }
+
+    /// The colon after a label: "：" / ": ".
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::Zh => "：",
+            Lang::En => ": ",
+        }
+    }
+
+    /// The comma between clauses: "，" / ", ".
+    pub fn comma(self) -> &'static str {
+        match self {
+            Lang::Zh => "，",
+            Lang::En => ", ",
+        }
+    }
+
+    /// The semicolon between clauses: "；" / "; ".
+    pub fn semicolon(self) -> &'static str {
+        match self {
+            Lang::Zh => "；",
+            Lang::En => "; ",
+        }
+    }
+
+    /// The full stop: "。" / ".".
+    pub fn stop(self) -> &'static str {
+        match self {
+            Lang::Zh => "。",
+            Lang::En => ".",
         }
     }
 

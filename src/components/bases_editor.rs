@@ -8,6 +8,7 @@ use crate::components::base_input::BaseInput;
 use crate::components::bases_import::BasesImport;
 use crate::components::IndicatorProps;
 use crate::format;
+use crate::i18n::Lang;
 
 /// A collapsible table of base fields.
 #[component]
@@ -65,9 +66,15 @@ pub fn BasesEditor(props: &IndicatorProps) -> Html {
                 { if matches {
                     s.sum_matches.to_owned()
                 } else {
-                    format!("{} {}（{}）。", s.sum_differs, lang.signed_amount(diff), format::signed_pct(diff / implied * 100.0, 1))
+                    {
+                        let pct = format::signed_pct(diff / implied * 100.0, 1);
+                        match lang {
+                            Lang::Zh => format!("{} {}（{pct}）。", s.sum_differs, lang.signed_amount(diff)),
+                            Lang::En => format!("{} {} ({pct}).", s.sum_differs, lang.signed_amount(diff)),
+                        }
+                    }
                 } }
-                {" "}{s.target_stays}{" "}{lang.target_amount(ind.city_target)}{"。"}
+                {" "}{s.target_stays}{" "}{lang.target_amount(ind.city_target)}{lang.stop()}
             </p>
             <BasesImport plan={props.plan.clone()} lang={lang} dispatch={props.dispatch.clone()} />
         </details>

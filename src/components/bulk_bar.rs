@@ -99,14 +99,14 @@ pub fn BulkBar(props: &BulkBarProps) -> Html {
                 <optgroup label={s.bulk_row}>
                     { for props.plan.units.iter().enumerate().map(|(u, unit)| html! {
                         <option key={unit.id.clone()} value={target_value(BulkTarget::Row(u))} selected={current == BulkTarget::Row(u)}>
-                            {format!("{}：{}", s.bulk_row, lang.unit_name(unit))}
+                            {format!("{}{}{}", s.bulk_row, lang.colon(), lang.unit_name(unit))}
                         </option>
                     }) }
                 </optgroup>
                 <optgroup label={s.bulk_column}>
                     { for years.iter().enumerate().map(|(c, y)| html! {
                         <option key={*y} value={target_value(BulkTarget::Column(c))} selected={current == BulkTarget::Column(c)}>
-                            {format!("{}：{}", s.bulk_column, lang.year(*y))}
+                            {format!("{}{}{}", s.bulk_column, lang.colon(), lang.year(*y))}
                         </option>
                     }) }
                 </optgroup>

@@ -78,18 +78,20 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
     };
     let describe = |d: &Difference| match *d {
         Difference::Growth(key, u, year, a, b) => format!(
-            "{} · {} · {}：{}% → {}%",
+            "{} · {} · {}{}{}% → {}%",
             lang.indicator_short(props.plan.indicator(key)),
             lang.unit_name(&props.plan.units[u]),
             lang.year(year),
+            lang.colon(),
             a,
             b
         ),
         Difference::Base(key, u, a, b) => format!(
-            "{} · {} · {}：{} → {}",
+            "{} · {} · {}{}{} → {}",
             lang.indicator_short(props.plan.indicator(key)),
             lang.unit_name(&props.plan.units[u]),
             s.base_2022,
+            lang.colon(),
             format::yi(a),
             format::yi(b)
         ),

@@ -52,7 +52,7 @@ pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
             <div class="briefing-head">
                 <div>
                     <h1>{lang.plan_title(&props.plan)}{" · "}{s.briefing}</h1>
-                    <p class="briefing-name">{s.scenarios_heading}{"："}{name}</p>
+                    <p class="briefing-name">{s.scenarios_heading}{lang.colon()}{name}</p>
                     <p class="briefing-date">{s.printed_on}{" "}{date}</p>
                     <p class="briefing-link">{url.clone()}</p>
                 </div>

@@ -133,7 +133,8 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
             pending.set(None);
             let saved = lang.s().saved_ok;
             commit(&|lib: &mut Library| {
-                lib.save(&name, &code, &now_iso(), overwrite).map(|()| format!("{saved}：{}", name.trim()))
+                lib.save(&name, &code, &now_iso(), overwrite)
+                    .map(|()| format!("{saved}{}{}", lang.colon(), name.trim()))
             });
         })
     };
@@ -142,7 +143,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
         Callback::from(move |(name, code): (String, String)| match LinkState::decode(&code, &plan) {
             Ok(st) => {
                 d.dispatch(Action::Load { state: Box::new(st), change: Change::Step });
-                note.set(Some(Note::Ok(format!("{}：{name}", lang.s().opened_ok))));
+                note.set(Some(Note::Ok(format!("{}{}{name}", lang.s().opened_ok, lang.colon()))));
                 // The list has done its job.
                 fold(&list_ref);
             }
@@ -188,7 +189,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                     Some(t) => match file::from_json(&plan, &t) {
                         Ok(st) => {
                             d.dispatch(Action::Load { state: Box::new(st), change: Change::Step });
-                            note.set(Some(Note::Ok(format!("{}：{}", s.imported_ok, f.name()))));
+                            note.set(Some(Note::Ok(format!("{}{}{}", s.imported_ok, lang.colon(), f.name()))));
                         }
                         Err(e) => note.set(Some(Note::Problem(format!("{} {}", s.file_error, lang.file_problem(&e))))),
                     },
@@ -215,7 +216,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                     <span>{s.confirm_delete}{" “"}{name}{"”"}</span>
                     <button type="button" class="btn" onclick={move |_: MouseEvent| {
                         p.set(None);
-                        commit(&|lib: &mut Library| lib.delete(&n).map(|e| format!("{deleted}：{}", e.name)));
+                        commit(&|lib: &mut Library| lib.delete(&n).map(|e| format!("{deleted}{}{}", lang.colon(), e.name)));
                     }}>{s.delete}</button>
                     <button type="button" class="btn subtle" onclick={{ let p = pending.clone(); move |_: MouseEvent| p.set(None) }}>{s.cancel}</button>
                 </div>
@@ -237,7 +238,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                 <div class="confirm" role="group" data-testid="rename-box">
                     <input type="text" class="name" value={to} oninput={on_input} aria-label={s.rename} data-testid="rename-input" />
                     <button type="button" class="btn" data-testid="rename-ok" onclick={move |_: MouseEvent| {
-                        if commit(&|lib: &mut Library| lib.rename(&f2, &t2).map(|()| format!("{renamed}：{}", t2.trim()))) {
+                        if commit(&|lib: &mut Library| lib.rename(&f2, &t2).map(|()| format!("{renamed}{}{}", lang.colon(), t2.trim()))) {
                             p.set(None);
                         }
                     }}>{s.rename}</button>
@@ -281,7 +282,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                         let suffix = s.copy_suffix;
                         let duplicated = s.duplicate;
                         let duplicate = Callback::from(move |_: MouseEvent| {
-                            commit2(&|lib: &mut Library| lib.duplicate(&n2, suffix, &now_iso()).map(|n| format!("{duplicated}：{n}")));
+                            commit2(&|lib: &mut Library| lib.duplicate(&n2, suffix, &now_iso()).map(|n| format!("{duplicated}{}{n}", lang.colon())));
                         });
                         let (n3, p3, l3) = (e.name.clone(), pending.clone(), list_ref.clone());
                         let delete = Callback::from(move |_: MouseEvent| {

@@ -85,8 +85,8 @@ pub fn SolvePanel(props: &IndicatorProps) -> Html {
                 <>
                     <p class="solve-answer" data-testid="solve-result" data-bp={sol.bp.to_string()}><strong>{answer}</strong></p>
                     <p class="hint">
-                        {s.solve_after}{" "}{s.projected}{" "}{lang.amount(v.projected)}{"，"}
-                        { if v.status == Status::Met { s.met } else { s.missed } }{"；"}
+                        {s.solve_after}{" "}{s.projected}{" "}{lang.amount(v.projected)}{lang.comma()}
+                        { if v.status == Status::Met { s.met } else { s.missed } }{lang.semicolon()}
                         {format!("{}/{} {}", v.units_doubled(), v.units.len(), s.units_doubled)}
                     </p>
                     <button type="button" class="btn primary" data-testid="solve-accept" onclick={accept}>{s.solve_accept}</button>
