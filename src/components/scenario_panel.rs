@@ -264,7 +264,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
             </label>
             <button type="button" class="btn" data-testid="save-scenario" onclick={save.reform(|_: MouseEvent| false)}>{s.save}</button>
             <details class="saved" data-testid="saved-list" ref={list_ref.clone()}>
-                <summary>{s.saved_heading}{format!("（{}）", library.entries.len())}</summary>
+                <summary>{s.saved_heading}{match lang { Lang::Zh => format!("（{}）", library.entries.len()), Lang::En => format!(" ({})", library.entries.len()) }}</summary>
                 <ul>
                     if library.entries.is_empty() {
                         <li class="empty">{s.none_saved}</li>

@@ -29,7 +29,10 @@ fn requirement_text(lang: Lang, r: Requirement) -> String {
     match r {
         Requirement::AlreadyMet => s.already_met.to_owned(),
         Requirement::Growth(p) => format::required_pct(p),
-        Requirement::AboveRange(p) => format!("{}（{}）", format::required_pct(p), s.above_range),
+        Requirement::AboveRange(p) => match lang {
+            Lang::Zh => format!("{}（{}）", format::required_pct(p), s.above_range),
+            Lang::En => format!("{} ({})", format::required_pct(p), s.above_range),
+        },
         Requirement::Unreachable => s.unreachable.to_owned(),
     }
 }
