@@ -10,12 +10,11 @@ use qrcode::{Color, EcLevel, QrCode};
 /// version. The markup is generated here from numbers only, so it is safe
 /// to insert.
 pub fn svg(text: &str) -> Option<String> {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
-    let width = code.width();
+    let (width, dark) = modules(text)?;
     let size = width + 8;
     let mut path = String::with_capacity(width * width * 4);
-    for (i, colour) in code.to_colors().iter().enumerate() {
-        if *colour == Color::Dark {
+    for (i, is_dark) in dark.iter().enumerate() {
+        if *is_dark {
             let _ = write!(path, "M{},{}h1v1h-1z", i % width + 4, i / width + 4);
         }
     }
