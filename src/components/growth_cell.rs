@@ -101,7 +101,7 @@ pub fn GrowthCell(props: &GrowthCellProps) -> Html {
         Callback::from(move |_: FocusEvent| draft.set(None))
     };
 
-    let below = props.floor.is_some_and(|f| props.value < f);
+    let below = !props.value.meets_floor(props.floor);
     let s = props.lang.s();
     let label = format!("{} {} {}", props.unit_name, props.lang.year(props.year), s.growth_of);
     let testid = format!("growth-{}-{}-{}", props.indicator, props.unit_id, props.year);

@@ -76,7 +76,7 @@ pub fn results_csv(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
                 let floor = (k > 0).then(|| ind.floor(*year)).flatten();
                 let floor_met = match (growth, floor) {
                     (Some(g), Some(f)) => {
-                        if g >= f {
+                        if g.meets_floor(Some(f)) {
                             yes
                         } else {
                             no

@@ -107,6 +107,11 @@ impl Growth {
         Growth((from + delta_bp).clamp(Self::MIN.0, Self::MAX.0))
     }
 
+    /// Whether this growth meets a plan floor; a year with no floor is met.
+    pub fn meets_floor(self, floor: Option<Growth>) -> bool {
+        floor.is_none_or(|f| self >= f)
+    }
+
     /// Basis points.
     pub fn bp(self) -> i32 {
         self.0
@@ -197,6 +202,13 @@ mod tests {
         assert_eq!(Growth(-10).stepped(-100), Growth(-110));
         assert_eq!(Growth::MAX.stepped(100), Growth::MAX);
         assert_eq!(Growth::MIN.stepped(-10), Growth::MIN);
+    }
+
+    #[test]
+    fn floors_are_met_at_or_above_and_when_there_is_none() {
+        assert!(Growth(5000).meets_floor(Some(Growth(5000))));
+        assert!(!Growth(4999).meets_floor(Some(Growth(5000))));
+        assert!(Growth(-3000).meets_floor(None));
     }
 
     #[test]

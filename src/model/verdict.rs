@@ -159,7 +159,7 @@ impl TargetVerdict {
         for unit in 0..plan.units.len() {
             for (col, year) in years.iter().enumerate() {
                 if let (Some(floor), Some(growth)) = (ind.floor(*year), inputs.growth.get(unit, col)) {
-                    if growth < floor {
+                    if !growth.meets_floor(Some(floor)) {
                         breaches.push(FloorBreach { unit, year: *year, growth, floor });
                     }
                 }
