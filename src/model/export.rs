@@ -2,7 +2,7 @@
 //! value, floor and doubling, for spreadsheets. UTF-8 with a byte-order
 //! mark so that Excel and WPS open Chinese correctly.
 
-use std::fmt::Write;
+use serde::{Deserialize, Serialize};
 
 use super::plan::{IndicatorKey, Plan};
 use super::projection::{reaches, Projection};
@@ -21,12 +21,64 @@ fn field(text: &str) -> String {
     }
 }
 
-/// The results table as CSV text, BOM first, CRLF line ends (RFC 4180).
-/// One row per indicator, unit (and the city total) and year from the
-/// base year: growth (%, empty for the base year), value (亿元), the
-/// year's floor (%), whether it is met, and in the target year whether the
-/// unit doubled its base (for the city: whether the target is met).
-pub fn results_csv(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
+/// One cell of the results table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "t", rename_all = "snake_case")]
+pub enum Cell {
+    /// Nothing (a growth in the base year, a floor where none applies).
+    Empty,
+    /// Words: an indicator, a unit, yes or no.
+    Text {
+        /// The words.
+        s: String,
+    },
+    /// A number: its value for spreadsheets that compute, and the text a
+    /// CSV writes (rounded as the page shows it).
+    Number {
+        /// The value.
+        v: f64,
+        /// The value as CSV text.
+        s: String,
+        /// Decimals a spreadsheet should show.
+        dp: u8,
+    },
+}
+
+impl Cell {
+    fn text(s: impl Into<String>) -> Self {
+        Cell::Text { s: s.into() }
+    }
+
+    fn number(v: f64, s: String, dp: u8) -> Self {
+        Cell::Number { v, s, dp }
+    }
+
+    /// The cell as CSV text (unquoted).
+    pub fn as_text(&self) -> &str {
+        match self {
+            Cell::Empty => "",
+            Cell::Text { s } | Cell::Number { s, .. } => s,
+        }
+    }
+}
+
+/// The results table: a header and rows of cells, for CSV and XLSX alike.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResultsTable {
+    /// The sheet's name.
+    pub sheet: String,
+    /// Column titles.
+    pub header: Vec<String>,
+    /// One row per indicator, unit (and the city total) and year.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// The results table: one row per indicator, unit (and the city total) and
+/// year from the base year: growth (%, empty for the base year), value
+/// (亿元), the year's floor (%), whether it is met, and in the target year
+/// whether the unit doubled its base (for the city: whether the target is
+/// met).
+pub fn results_table(plan: &Plan, scenario: &Scenario, lang: Lang) -> ResultsTable {
     let zh = lang == Lang::Zh;
     let (yes, no) = if zh { ("是", "否") } else { ("yes", "no") };
     let header: [&str; 9] = if zh {
@@ -54,19 +106,17 @@ pub fn results_csv(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
             "target (100M yuan)",
         ]
     };
-    let mut out = String::new();
-    out.push(BOM);
-    out.push_str(&header.map(field).join(","));
-    out.push_str("\r\n");
+    let yes_no = |b: bool| Cell::text(if b { yes } else { no });
+    let mut rows = Vec::new();
     for key in IndicatorKey::ALL {
         let ind = plan.indicator(key);
         let name = if zh { &ind.short_zh } else { &ind.short_en };
         let projection = Projection::of(scenario.inputs(key));
         let years: Vec<u16> = (plan.base_year..=ind.target_year).collect();
-        let rows =
+        let units =
             plan.units.iter().enumerate().map(|(u, unit)| (Some(u), if zh { &unit.name_zh } else { &unit.name_en }));
         let city_name = if zh { "全市合计".to_owned() } else { "City total".to_owned() };
-        for (unit, unit_name) in rows.chain(std::iter::once((None, &city_name))) {
+        for (unit, unit_name) in units.chain(std::iter::once((None, &city_name))) {
             for (k, year) in years.iter().enumerate() {
                 let value = match unit {
                     Some(u) => projection.units[u][k],
@@ -75,51 +125,50 @@ pub fn results_csv(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
                 let growth = (k > 0).then(|| unit.and_then(|u| scenario.growth(key).get(u, k - 1))).flatten();
                 let floor = (k > 0).then(|| ind.floor(*year)).flatten();
                 let floor_met = match (growth, floor) {
-                    (Some(g), Some(f)) => {
-                        if g.meets_floor(Some(f)) {
-                            yes
-                        } else {
-                            no
-                        }
-                    }
-                    _ => "",
+                    (Some(g), Some(f)) => yes_no(g.meets_floor(Some(f))),
+                    _ => Cell::Empty,
                 };
                 let last = *year == ind.target_year;
                 let goal = match unit {
-                    Some(u) if last => {
-                        if reaches(value, 2.0 * projection.units[u][0]) {
-                            yes
-                        } else {
-                            no
-                        }
-                    }
-                    None if last => {
-                        if reaches(value, ind.city_target) {
-                            yes
-                        } else {
-                            no
-                        }
-                    }
-                    _ => "",
+                    Some(u) if last => yes_no(reaches(value, 2.0 * projection.units[u][0])),
+                    None if last => yes_no(reaches(value, ind.city_target)),
+                    _ => Cell::Empty,
                 };
-                let mut line = String::new();
-                let _ = write!(
-                    line,
-                    "{},{},{},{},{:.4},{},{},{},{}",
-                    field(name),
-                    field(unit_name),
-                    year,
-                    growth.map(|g| g.to_string()).unwrap_or_default(),
-                    value,
-                    floor.map(|f| f.to_string()).unwrap_or_default(),
+                rows.push(vec![
+                    Cell::text(name.as_str()),
+                    Cell::text(unit_name.as_str()),
+                    Cell::number(f64::from(*year), year.to_string(), 0),
+                    growth.map_or(Cell::Empty, |g| Cell::number(g.percent(), g.to_string(), 2)),
+                    Cell::number(value, format!("{value:.4}"), 4),
+                    floor.map_or(Cell::Empty, |f| Cell::number(f.percent(), f.to_string(), 1)),
                     floor_met,
                     goal,
-                    if unit.is_none() && last { ind.city_target.to_string() } else { String::new() },
-                );
-                out.push_str(&line);
-                out.push_str("\r\n");
+                    if unit.is_none() && last {
+                        Cell::number(ind.city_target, ind.city_target.to_string(), 0)
+                    } else {
+                        Cell::Empty
+                    },
+                ]);
             }
         }
+    }
+    ResultsTable {
+        sheet: if zh { "测算结果".to_owned() } else { "Results".to_owned() },
+        header: header.iter().map(|h| (*h).to_owned()).collect(),
+        rows,
+    }
+}
+
+/// The results table as CSV text, BOM first, CRLF line ends (RFC 4180).
+pub fn results_csv(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
+    let table = results_table(plan, scenario, lang);
+    let mut out = String::new();
+    out.push(BOM);
+    out.push_str(&table.header.iter().map(|h| field(h)).collect::<Vec<_>>().join(","));
+    out.push_str("\r\n");
+    for row in &table.rows {
+        out.push_str(&row.iter().map(|c| field(c.as_text())).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
     }
     out
 }

@@ -137,9 +137,15 @@ fn is_total(cell: &str) -> bool {
     ["全市", "合计", "全市合计", "总计", "total", "citytotal"].contains(&c.as_str())
 }
 
-/// Reads a block of bases against `plan`.
+/// Reads a block of bases against `plan` from pasted or CSV text.
 pub fn read_bases(plan: &Plan, text: &str) -> ImportPreview {
-    let rows = split_table(text);
+    read_rows(plan, &split_table(text))
+}
+
+/// Reads bases from rows of cells (a sheet read from a spreadsheet file,
+/// numbers already written out as text). Row and column numbers in the
+/// problems count from 1, as a spreadsheet shows them.
+pub fn read_rows(plan: &Plan, rows: &[Vec<String>]) -> ImportPreview {
     let mut out = ImportPreview::default();
     // The header: the first row naming at least one indicator after its first cell.
     let header_at = rows.iter().position(|r| r.iter().skip(1).any(|c| indicator_named(plan, c).is_some()));
