@@ -12,6 +12,7 @@ pub mod number;
 pub mod plan;
 pub mod preset;
 pub mod projection;
+pub mod report;
 pub mod scenario;
 pub mod solve;
 pub mod verdict;
@@ -22,6 +23,7 @@ pub use number::{parse_decimal, NumberError};
 pub use plan::{Indicator, IndicatorKey, Plan, PlanError, Unit};
 pub use preset::Preset;
 pub use projection::{reaches, Projection};
+pub use report::{Report, ReportKind, Unallocated};
 pub use scenario::{Base, BaseError, GrowthTable, IndicatorInputs, Scenario};
 pub use verdict::{judge_all, FloorBreach, Requirement, Status, TargetVerdict, UnitVerdict};
 

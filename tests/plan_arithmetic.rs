@@ -204,7 +204,7 @@ fn floor_breaches_say_where_and_by_how_much() {
     let v = TargetVerdict::judge(&plan, &s, key);
     assert_eq!(v.breaches.len(), 2);
     let b = v.breaches.iter().find(|b| b.unit == 2).unwrap();
-    assert_eq!((b.year, b.growth, b.floor), (2024, g(27.5), g(30.0)));
+    assert_eq!((b.year, b.growth, b.floor), (2024, 27.5, g(30.0)));
     assert!(close(b.shortfall_points(), 2.5, 1e-12));
     assert_eq!(v.units[2].floor_breaches, 1);
     assert_eq!(v.units[6].floor_breaches, 1);

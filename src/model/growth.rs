@@ -107,6 +107,18 @@ impl Growth {
         Growth((from + delta_bp).clamp(Self::MIN.0, Self::MAX.0))
     }
 
+    /// The growth nearest to `percent`, to a basis point, held within the
+    /// slider range (NaN gives zero).
+    pub fn nearest(percent: f64) -> Self {
+        if percent.is_nan() {
+            return Growth::ZERO;
+        }
+        // Clamped to the range first, so the cast cannot overflow.
+        #[allow(clippy::cast_possible_truncation)]
+        let bp = (percent * 100.0).round().clamp(f64::from(Self::MIN.0), f64::from(Self::MAX.0)) as i32;
+        Growth(bp)
+    }
+
     /// Whether this growth meets a plan floor; a year with no floor is met.
     pub fn meets_floor(self, floor: Option<Growth>) -> bool {
         floor.is_none_or(|f| self >= f)

@@ -6,6 +6,8 @@ use thiserror::Error;
 use super::growth::Growth;
 use super::plan::{IndicatorKey, Plan};
 use super::preset::Preset;
+use super::projection::Projection;
+use super::report::{clean_source, Report, ReportKind, Unallocated};
 
 /// A 2022 base value: 亿元, finite, non-negative, at most [`Base::MAX`],
 /// held to four decimals (1 万元), which is what links and files carry.
@@ -58,6 +60,9 @@ impl Base {
         }
         Ok(Base(yi))
     }
+
+    /// Nothing.
+    pub const ZERO: Base = Base(0.0);
 
     /// The value in 亿元.
     pub fn yi(self) -> f64 {
@@ -145,7 +150,9 @@ impl GrowthTable {
     }
 }
 
-/// The inputs of one indicator: its 2022 bases and its growth table.
+/// The inputs of one indicator: its 2022 bases, its growth table, the
+/// years already reported, the unallocated part and where the bases come
+/// from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IndicatorInputs {
     /// The 2022 value of each unit, 亿元, finite and non-negative, to four
@@ -153,6 +160,129 @@ pub struct IndicatorInputs {
     pub bases: Vec<f64>,
     /// Growth by unit and year.
     pub growth: GrowthTable,
+    /// The part of the city figure no unit reports, if the user added it.
+    pub unallocated: Option<Unallocated>,
+    /// The first `reports.len()` years are reported, with these figures.
+    reports: Vec<Report>,
+    /// Where the bases come from (source and vintage), at most
+    /// [`MAX_SOURCE_CHARS`](super::report::MAX_SOURCE_CHARS) characters.
+    source: String,
+}
+
+impl IndicatorInputs {
+    /// Inputs with nothing reported, no unallocated part and no source.
+    pub fn new(bases: Vec<f64>, growth: GrowthTable) -> Self {
+        IndicatorInputs { bases, growth, unallocated: None, reports: Vec::new(), source: String::new() }
+    }
+
+    /// The reported years' figures, first year first.
+    pub fn reports(&self) -> &[Report] {
+        &self.reports
+    }
+
+    /// How many years, from the first, are reported.
+    pub fn reported_years(&self) -> usize {
+        self.reports.len()
+    }
+
+    /// The figures of year column `col`, if it is reported.
+    pub fn report(&self, col: usize) -> Option<&Report> {
+        self.reports.get(col)
+    }
+
+    /// Whether year column `col` is reported, so that sliders, bulk
+    /// changes, presets and solve leave it alone.
+    pub fn is_locked(&self, col: usize) -> bool {
+        col < self.reports.len()
+    }
+
+    /// Where the bases come from; empty if not said.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Sets the provenance note (cleaned, see [`clean_source`]); returns
+    /// whether it changed.
+    pub fn set_source(&mut self, text: &str) -> bool {
+        let clean = clean_source(text);
+        if clean == self.source {
+            return false;
+        }
+        self.source = clean;
+        true
+    }
+
+    /// Marks the first `n` years reported (at most every year). Years that
+    /// become reported start from their growth cells as actual growth;
+    /// years that stop being reported keep their cells. Returns whether
+    /// anything changed.
+    pub fn set_reported_years(&mut self, n: usize) -> bool {
+        let n = n.min(self.growth.years());
+        if n == self.reports.len() {
+            return false;
+        }
+        for col in (n..self.reports.len()).rev() {
+            self.switch_report_kind(col, ReportKind::UnitGrowth);
+        }
+        self.reports.resize(n, Report::UnitGrowth);
+        true
+    }
+
+    /// Replaces the figures of reported year `col`. Refused (false) for a
+    /// year that is not reported or unit levels of the wrong count.
+    pub fn set_report(&mut self, col: usize, report: Report) -> bool {
+        if let Report::UnitLevels(levels) = &report {
+            if levels.len() != self.bases.len() {
+                return false;
+            }
+        }
+        match self.reports.get_mut(col) {
+            Some(r) if *r != report => {
+                *r = report;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Changes how reported year `col` is entered, starting from what the
+    /// year shows now: its growth cells take the growth each unit has now
+    /// (to a basis point, within the slider range), and levels start from
+    /// the projected values (to 万元). Returns whether anything changed.
+    pub fn switch_report_kind(&mut self, col: usize, kind: ReportKind) -> bool {
+        let Some(current) = self.reports.get(col) else { return false };
+        if current.kind() == kind {
+            return false;
+        }
+        let p = Projection::of(self);
+        for u in 0..self.bases.len() {
+            if let Some(percent) = p.growth_percent(u, col) {
+                self.growth.set(u, col, Growth::nearest(percent));
+            }
+        }
+        let level = |v: f64| Base::new(v).unwrap_or(Base::ZERO);
+        let at = |path: &[f64]| path.get(col + 1).copied().unwrap_or(0.0);
+        self.reports[col] = match kind {
+            ReportKind::UnitGrowth => Report::UnitGrowth,
+            ReportKind::UnitLevels => Report::UnitLevels(p.units.iter().map(|path| level(at(path))).collect()),
+            ReportKind::CityGrowth => {
+                Report::CityGrowth(p.city_growth_percent(col).map_or(Growth::ZERO, Growth::nearest))
+            }
+            ReportKind::CityLevel => Report::CityLevel(level(at(&p.city))),
+        };
+        true
+    }
+
+    /// The exact growth of `unit` in year column `col` where the figures
+    /// give one: its cell, or the city's reported growth. `None` where the
+    /// year is reported as levels (the growth then follows from values).
+    pub fn set_growth(&self, unit: usize, col: usize) -> Option<Growth> {
+        match self.reports.get(col) {
+            None | Some(Report::UnitGrowth) => self.growth.get(unit, col),
+            Some(Report::CityGrowth(g)) => Some(*g),
+            Some(Report::UnitLevels(_) | Report::CityLevel(_)) => None,
+        }
+    }
 }
 
 /// Everything a user can set: the scenario the page shows and a link holds.
@@ -171,7 +301,7 @@ impl Scenario {
     pub fn default_for(plan: &Plan) -> Self {
         let inputs = IndicatorKey::ALL.map(|key| {
             let ind = plan.indicator(key);
-            IndicatorInputs { bases: ind.default_bases(), growth: Preset::PlanPath.table(plan, key) }
+            IndicatorInputs::new(ind.default_bases(), Preset::PlanPath.table(plan, key))
         });
         Scenario { name: String::new(), inputs }
     }
@@ -194,6 +324,11 @@ impl Scenario {
     /// The 2022 bases of one indicator, 亿元.
     pub fn bases(&self, key: IndicatorKey) -> &[f64] {
         &self.inputs[key.index()].bases
+    }
+
+    /// The inputs of one indicator, to change them.
+    pub fn inputs_mut(&mut self, key: IndicatorKey) -> &mut IndicatorInputs {
+        &mut self.inputs[key.index()]
     }
 
     /// Sets one unit's 2022 base; returns whether anything changed (false

@@ -52,17 +52,20 @@ pub enum SolveError {
 /// Whether `table` on `scenario`'s bases meets the city target and every
 /// unit's doubling for `key`.
 fn meets(plan: &Plan, scenario: &Scenario, key: IndicatorKey, table: &GrowthTable) -> bool {
-    let inputs = super::scenario::IndicatorInputs { bases: scenario.bases(key).to_vec(), growth: table.clone() };
+    let mut inputs = scenario.inputs(key).clone();
+    inputs.growth = table.clone();
     let p = Projection::of(&inputs);
     let city_ok = reaches(p.city_final(), plan.indicator(key).city_target);
     city_ok && inputs.bases.iter().enumerate().all(|(u, base)| reaches(p.unit_final(u), 2.0 * base))
 }
 
-/// Solves `key` for the year columns from `from` (0 = base year + 1) on.
+/// Solves `key` for the year columns from `from` (0 = base year + 1) on;
+/// reported years are never changed, so solving starts after them.
 ///
 /// # Errors
 ///
-/// [`SolveError::NoYears`] when `from` is past the target year,
+/// [`SolveError::NoYears`] when `from` (or the last reported year) is the
+/// target year or later,
 /// [`SolveError::OutOfReach`] when no growth within −30 … 150 % meets the
 /// goals.
 pub fn solve(
@@ -74,6 +77,7 @@ pub fn solve(
 ) -> Result<Solution, SolveError> {
     let current = scenario.growth(key);
     let years = current.years();
+    let from = from.max(scenario.inputs(key).reported_years());
     if from >= years {
         return Err(SolveError::NoYears);
     }
@@ -100,7 +104,10 @@ pub fn solve(
                 }
                 (have > 0.0).then(|| ((goal / have).powf(1.0 / n) - 1.0) * 100.0)
             };
-            let mut percent = need(plan.indicator(key).city_target, at(&p.city)).ok_or(SolveError::OutOfReach)?;
+            // The unallocated part keeps its own rate: the units make up the rest.
+            let rest = p.unallocated_at(years);
+            let units_now = p.units_total(from);
+            let mut percent = need(plan.indicator(key).city_target - rest, units_now).ok_or(SolveError::OutOfReach)?;
             for (u, path) in p.units.iter().enumerate() {
                 let base = inputs.bases.get(u).copied().unwrap_or(0.0);
                 percent = percent.max(need(2.0 * base, at(path)).ok_or(SolveError::OutOfReach)?);

@@ -12,6 +12,10 @@ use super::plan::{IndicatorKey, Plan};
 use super::projection::{reaches, Projection};
 use super::scenario::Scenario;
 
+/// A reported growth within this many points below a floor meets it: levels
+/// are held to 万元, so a growth derived from them carries tiny noise.
+const FLOOR_TOL_POINTS: f64 = 1e-9;
+
 /// Met or missed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
@@ -70,6 +74,10 @@ fn growth_to_reach(from: f64, goal: f64, years: usize) -> Requirement {
     if years == 0 || from <= 0.0 || !from.is_finite() {
         return Requirement::Unreachable;
     }
+    if goal <= 0.0 {
+        // Reached without the units (the unallocated part alone is enough).
+        return Requirement::Growth(-100.0);
+    }
     let n = f64::from(u32::try_from(years).unwrap_or(u32::MAX));
     let percent = ((goal / from).powf(1.0 / n) - 1.0) * 100.0;
     if percent > Growth::MAX.percent() {
@@ -86,16 +94,18 @@ pub struct FloorBreach {
     pub unit: usize,
     /// Calendar year.
     pub year: u16,
-    /// The growth set.
-    pub growth: Growth,
+    /// The growth, percent: as set, or as reported figures give it.
+    pub growth: f64,
     /// The floor.
     pub floor: Growth,
+    /// Whether the year is reported (an actual figure, not a choice).
+    pub reported: bool,
 }
 
 impl FloorBreach {
     /// How far below the floor, in percentage points (positive).
     pub fn shortfall_points(&self) -> f64 {
-        self.floor.percent() - self.growth.percent()
+        self.floor.percent() - self.growth
     }
 }
 
@@ -137,9 +147,10 @@ pub struct TargetVerdict {
     /// Every unit-year below its floor.
     pub breaches: Vec<FloorBreach>,
     /// Growth every unit would need in the target year, with the earlier
-    /// years as set, for the city total to just reach the target.
+    /// years as set, for the city total to just reach the target
+    /// (`Unreachable` when the target year is reported).
     pub required: Requirement,
-    /// The equal growth in every year from the base year that would just
+    /// The equal growth in every open (not reported) year that would just
     /// reach the target; shown for reference, so never `AlreadyMet`.
     pub uniform: Requirement,
 }
@@ -158,13 +169,20 @@ impl TargetVerdict {
         let mut breaches = Vec::new();
         for unit in 0..plan.units.len() {
             for (col, year) in years.iter().enumerate() {
-                if let (Some(floor), Some(growth)) = (ind.floor(*year), inputs.growth.get(unit, col)) {
-                    if !growth.meets_floor(Some(floor)) {
-                        breaches.push(FloorBreach { unit, year: *year, growth, floor });
-                    }
+                let Some(floor) = ind.floor(*year) else { continue };
+                // Exact where a growth is set; from the values where levels were reported.
+                let below = match inputs.set_growth(unit, col) {
+                    Some(g) => (!g.meets_floor(Some(floor))).then(|| g.percent()),
+                    None => projection.growth_percent(unit, col).filter(|p| *p < floor.percent() - FLOOR_TOL_POINTS),
+                };
+                if let Some(growth) = below {
+                    breaches.push(FloorBreach { unit, year: *year, growth, floor, reported: inputs.is_locked(col) });
                 }
             }
         }
+        // Goal seek looks at the open years only: none when the target year is reported.
+        let open = years.len() - inputs.reported_years().min(years.len());
+        let last_open = inputs.reported_years() < years.len();
 
         let units = (0..plan.units.len())
             .map(|unit| {
@@ -181,16 +199,22 @@ impl TargetVerdict {
                     required: if doubled {
                         Requirement::AlreadyMet
                     } else {
-                        growth_to_reach(projection.unit_before_final(unit), 2.0 * base, 1)
+                        growth_to_reach(projection.unit_before_final(unit), 2.0 * base, usize::from(last_open))
                     },
                 }
             })
             .collect();
 
-        let required =
-            if met { Requirement::AlreadyMet } else { growth_to_reach(projection.city_before_final(), target, 1) };
-        let base_total = projection.city.first().copied().unwrap_or(0.0);
-        let uniform = growth_to_reach(base_total, target, years.len());
+        // The unallocated part keeps its own rate: the units must make up the rest.
+        let rest = projection.unallocated_at(years.len());
+        let before_final = projection.units_total(years.len().saturating_sub(1));
+        let required = if met {
+            Requirement::AlreadyMet
+        } else {
+            growth_to_reach(before_final, target - rest, usize::from(last_open))
+        };
+        let first_open = years.len() - open;
+        let uniform = growth_to_reach(projection.units_total(first_open), target - rest, open);
 
         TargetVerdict {
             indicator: key,
