@@ -480,7 +480,7 @@ mod tests {
         let code = st.encode(&plan);
         let opened = AppState::open(plan.clone(), Some(&format!("#s={code}")));
         assert_eq!((opened.link(), opened.link_error.clone()), (st, None));
-        let broken = AppState::open(plan.clone(), Some(&format!("#s={}", &code[..code.len() - 3])));
+        let broken = AppState::open(plan.clone(), Some(&format!("#s={}", &code[..code.len() - 4])));
         assert_eq!(broken.link_error, Some(LinkError::Checksum));
         assert_eq!(*broken.scenario, Scenario::default_for(&plan));
         let no_code = AppState::open(plan.clone(), Some("#section-2"));

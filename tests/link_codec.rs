@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use doubling_sandbox::model::codec::{base64url_decode, base64url_encode, crc32, Fragment};
 use doubling_sandbox::model::{
-    judge_all, Base, Growth, IndicatorKey, Lang, LinkError, LinkState, Plan, Preset, Scenario,
+    judge_all, Base, Growth, IndicatorKey, Lang, LinkError, LinkState, Plan, Preset, Report, Scenario, Unallocated,
 };
 use proptest::prelude::*;
 
@@ -57,6 +57,26 @@ fn typical(plan: &Plan) -> Scenario {
     s
 }
 
+/// A scenario with real figures: sources, an unallocated part and every
+/// kind of reported year.
+fn reported(plan: &Plan) -> Scenario {
+    let mut s = typical(plan);
+    "2024年中期评估（已公布数据）".clone_into(&mut s.name);
+    let funds = s.inputs_mut(IndicatorKey::Funds);
+    funds.set_source("2023年统计公报，2024-03");
+    funds.unallocated = Some(Unallocated { base: Base::new(18.5).unwrap(), growth: g(8.0) });
+    funds.set_reported_years(1);
+    funds.set_report(0, Report::CityLevel(Base::new(463.0).unwrap()));
+    let inv = s.inputs_mut(IndicatorKey::Investment);
+    inv.set_reported_years(1);
+    inv.set_report(0, Report::CityGrowth(g(9.7)));
+    let va = s.inputs_mut(IndicatorKey::ValueAdded);
+    va.set_source("市统计局 2022年年报");
+    va.set_reported_years(2);
+    va.set_report(1, Report::UnitLevels((0..9u8).map(|u| Base::new(30.0 + f64::from(u) * 1.5).unwrap()).collect()));
+    s
+}
+
 #[test]
 fn round_trips_and_stays_compact() {
     let plan = plan();
@@ -66,12 +86,14 @@ fn round_trips_and_stays_compact() {
         ("default, English", state(default, Lang::En)),
         ("typical", state(typical(&plan), Lang::Zh)),
         ("everything", state(everything_changed(&plan), Lang::En)),
+        ("reported", state(reported(&plan), Lang::Zh)),
     ] {
         let code = st.encode(&plan);
         println!("{name}: {} characters", code.len());
         assert_eq!(LinkState::decode(&code, &plan).unwrap(), st, "{name}");
     }
-    assert!(state(Scenario::default_for(&plan), Lang::Zh).encode(&plan).len() <= 20);
+    assert!(state(Scenario::default_for(&plan), Lang::Zh).encode(&plan).len() <= 26);
+    assert!(state(reported(&plan), Lang::Zh).encode(&plan).len() < 500);
     assert!(state(typical(&plan), Lang::Zh).encode(&plan).len() < 300);
     assert!(state(everything_changed(&plan), Lang::En).encode(&plan).len() < 2000);
 }
@@ -101,7 +123,29 @@ fn malformed_links_give_their_own_errors() {
         (good[..good.len() - 7].to_owned(), LinkError::Checksum),
         (base64url_encode(&flipped), LinkError::Checksum),
         (String::from_utf8(one_char).unwrap(), LinkError::Checksum),
-        (sealed(vec![2, 0, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::FutureVersion(2)),
+        (sealed(vec![3, 0, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::FutureVersion(3)),
+        (
+            sealed(vec![2, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            LinkError::Malformed("funds: unknown extras are set".into()),
+        ),
+        (
+            sealed(vec![2, 0, 0, 0, 4, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            LinkError::Malformed("funds: the reported years' count is out of range".into()),
+        ),
+        (
+            sealed(vec![2, 0, 0, 0, 4, 1, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            LinkError::Malformed("funds: a reported year's kind is unknown".into()),
+        ),
+        (
+            sealed(vec![2, 0, 0, 0, 1, 3, b' ', b'a', b' ', 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            LinkError::Malformed("funds: the source is not one short trimmed line".into()),
+        ),
+        // An unallocated growth of 15010 bp.
+        (
+            sealed(vec![2, 0, 0, 0, 2, 1, 0xC4, 0xEA, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            LinkError::Malformed("funds: the unallocated growth is out of range".into()),
+        ),
+        (sealed(vec![2, 0, 0, 0, 4, 1, 1, 5]), LinkError::Malformed("ends inside a reported level".into())),
         (sealed(vec![0, 0]), LinkError::UnknownVersion(0)),
         (sealed(vec![1, 4, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("unknown flags are set".into())),
         (sealed(vec![1, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("ends inside a base count".into())),
@@ -162,8 +206,17 @@ fn arb_state() -> impl Strategy<Value = LinkState> {
         prop::collection::vec(prop::option::weighted(0.2, 0u64..=100_000_000), plan.units.len() * 4),
         "[a-zA-Z0-9 县区方案（）-]{0,30}",
         any::<bool>(),
+        prop::collection::vec(
+            (
+                "[a-z0-9年统计公报，-]{0,20}",
+                prop::option::of((0u64..=10_000_000, -3000i32..=15000)),
+                0usize..=5,
+                prop::collection::vec((0u8..4, -3000i32..=15000, prop::collection::vec(0u64..=10_000_000, 9)), 5),
+            ),
+            4,
+        ),
     )
-        .prop_map(move |(growth, bases, name, en)| {
+        .prop_map(move |(growth, bases, name, en, extras)| {
             let mut s = Scenario::default_for(&plan);
             s.name = name;
             let mut i = 0;
@@ -185,6 +238,24 @@ fn arb_state() -> impl Strategy<Value = LinkState> {
                         j % plan.units.len(),
                         Base::from_wan(*wan).unwrap(),
                     );
+                }
+            }
+            for (key, (source, rest, n, reports)) in IndicatorKey::ALL.into_iter().zip(extras) {
+                let inputs = s.inputs_mut(key);
+                inputs.set_source(&source);
+                inputs.unallocated = rest.map(|(wan, bp)| Unallocated {
+                    base: Base::from_wan(wan).unwrap(),
+                    growth: Growth::from_bp(bp).unwrap(),
+                });
+                inputs.set_reported_years(n);
+                for (col, (kind, bp, levels)) in reports.into_iter().enumerate().take(inputs.reported_years()) {
+                    let report = match kind {
+                        0 => Report::UnitGrowth,
+                        1 => Report::UnitLevels(levels.into_iter().map(|w| Base::from_wan(w).unwrap()).collect()),
+                        2 => Report::CityGrowth(Growth::from_bp(bp).unwrap()),
+                        _ => Report::CityLevel(Base::from_wan(levels[0]).unwrap()),
+                    };
+                    inputs.set_report(col, report);
                 }
             }
             LinkState { scenario: s, lang: if en { Lang::En } else { Lang::Zh } }
@@ -230,7 +301,7 @@ fn golden_links_of_every_released_version_still_open() {
     let plan = plan();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/links");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        let dir = root.join("v1");
+        let dir = root.join(format!("v{}", doubling_sandbox::model::codec::CURRENT_VERSION));
         std::fs::create_dir_all(&dir).unwrap();
         let mut zero = Scenario::default_for(&plan);
         for key in IndicatorKey::ALL {
@@ -243,6 +314,7 @@ fn golden_links_of_every_released_version_still_open() {
             state(typical(&plan), Lang::Zh),
             state(zero, Lang::Zh),
             state(everything_changed(&plan), Lang::En),
+            state(reported(&plan), Lang::Zh),
         ] {
             let code = st.encode(&plan);
             let name = if code.len() <= 120 {
@@ -277,7 +349,7 @@ fn golden_links_of_every_released_version_still_open() {
             checked += 1;
         }
     }
-    assert!(checked >= 5, "only {checked} golden links");
+    assert!(checked >= 11, "only {checked} golden links");
 }
 
 fn version_dir_is_current(path: &Path) -> bool {

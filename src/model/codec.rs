@@ -15,6 +15,21 @@
 //! | &nbsp; bases | varint count, then per changed base: varint gap (as above, unit index), varint value in 万元 (0.0001 亿元) |
 //! | checksum | CRC-32 (IEEE 802.3, reflected, as in zip and PNG) of all bytes before it, little-endian |
 //!
+//! Version 2 (written since reported years came in) is version 1 with the
+//! version byte `2` and, after each indicator's bases, its extras:
+//!
+//! | field | encoding |
+//! | --- | --- |
+//! | extras | one byte: bit 0 a source note follows, bit 1 an unallocated part, bit 2 reported years; other bits 0 |
+//! | source | if flagged: varint byte length, UTF-8, at most 60 characters on one line, trimmed |
+//! | unallocated | if flagged: varint base in 万元, zigzag varint growth in basis points |
+//! | reported years | if flagged: varint count (1 … the indicator's years), then per year from the first: a kind byte and its figures |
+//!
+//! Kinds: `0` each unit's growth (the figures are that year's growth cells
+//! above); `1` each unit's level, one varint in 万元 per unit; `2` the city's
+//! growth, a zigzag varint in basis points; `3` the city's level, a varint in
+//! 万元.
+//!
 //! Varints are LEB128 (7 bits a byte, low first); zigzag maps 0, −1, 1, −2 …
 //! to 0, 1, 2, 3 …. Every later version keeps byte 0 as the version and
 //! the last four bytes as the CRC-32 of the rest, so any link can be checked
@@ -28,11 +43,12 @@ use thiserror::Error;
 
 use super::growth::Growth;
 use super::plan::{IndicatorKey, Plan};
-use super::scenario::{Base, Scenario};
+use super::report::{clean_source, Report, Unallocated, MAX_SOURCE_CHARS};
+use super::scenario::{Base, IndicatorInputs, Scenario};
 use super::Lang;
 
 /// The version this code writes.
-pub const CURRENT_VERSION: u8 = 1;
+pub const CURRENT_VERSION: u8 = 2;
 
 /// The longest scenario name, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -185,6 +201,46 @@ fn unzigzag(v: u64) -> Option<i32> {
     Some(((v >> 1).cast_signed()) ^ -((v & 1).cast_signed()))
 }
 
+/// Writes an indicator's extras (version 2).
+fn put_extras(out: &mut Vec<u8>, inputs: &IndicatorInputs) {
+    let source = inputs.source();
+    let reports = inputs.reports();
+    let flags = u8::from(!source.is_empty())
+        | (u8::from(inputs.unallocated.is_some()) << 1)
+        | (u8::from(!reports.is_empty()) << 2);
+    out.push(flags);
+    if !source.is_empty() {
+        put_varint(out, source.len() as u64);
+        out.extend_from_slice(source.as_bytes());
+    }
+    if let Some(x) = inputs.unallocated {
+        put_varint(out, x.base.wan());
+        put_varint(out, zigzag(x.growth.bp()));
+    }
+    if !reports.is_empty() {
+        put_varint(out, reports.len() as u64);
+        for r in reports {
+            match r {
+                Report::UnitGrowth => out.push(0),
+                Report::UnitLevels(levels) => {
+                    out.push(1);
+                    for l in levels {
+                        put_varint(out, l.wan());
+                    }
+                }
+                Report::CityGrowth(g) => {
+                    out.push(2);
+                    put_varint(out, zigzag(g.bp()));
+                }
+                Report::CityLevel(l) => {
+                    out.push(3);
+                    put_varint(out, l.wan());
+                }
+            }
+        }
+    }
+}
+
 /// The two kinds of change a link lists.
 #[derive(Clone, Copy)]
 enum Item {
@@ -267,6 +323,62 @@ impl Reader<'_> {
         Ok(out)
     }
 
+    fn growth(&mut self, key: IndicatorKey, what: &str) -> Result<Growth, LinkError> {
+        let bp = unzigzag(self.varint(what)?).ok_or_else(|| malformed(format!("{key}: {what} is too large")))?;
+        Growth::from_bp(bp).map_err(|_| malformed(format!("{key}: {what} is out of range")))
+    }
+
+    fn base(&mut self, key: IndicatorKey, what: &str) -> Result<Base, LinkError> {
+        Base::from_wan(self.varint(what)?).map_err(|_| malformed(format!("{key}: {what} is out of range")))
+    }
+
+    /// An indicator's extras (version 2): source, unallocated part, reported years.
+    fn extras(&mut self, inputs: &mut IndicatorInputs, key: IndicatorKey) -> Result<(), LinkError> {
+        let flags = self.byte("the extras")?;
+        if flags & !0b111 != 0 {
+            return Err(malformed(format!("{key}: unknown extras are set")));
+        }
+        if flags & 1 == 1 {
+            let len = self.index("the source's length")?;
+            if len == 0 || len > MAX_SOURCE_CHARS * 4 {
+                return Err(malformed(format!("{key}: the source's length is out of range")));
+            }
+            let raw = self.take(len, "the source")?;
+            let text = std::str::from_utf8(raw).map_err(|_| malformed(format!("{key}: the source is not UTF-8")))?;
+            if clean_source(text) != text {
+                return Err(malformed(format!("{key}: the source is not one short trimmed line")));
+            }
+            inputs.set_source(text);
+        }
+        if flags & 2 == 2 {
+            let base = self.base(key, "the unallocated base")?;
+            let growth = self.growth(key, "the unallocated growth")?;
+            inputs.unallocated = Some(Unallocated { base, growth });
+        }
+        if flags & 4 == 4 {
+            let n = self.index("the reported years' count")?;
+            if n == 0 || n > inputs.growth.years() {
+                return Err(malformed(format!("{key}: the reported years' count is out of range")));
+            }
+            inputs.set_reported_years(n);
+            for col in 0..n {
+                let report = match self.byte("a reported year's kind")? {
+                    0 => Report::UnitGrowth,
+                    1 => Report::UnitLevels(
+                        (0..inputs.bases.len())
+                            .map(|_| self.base(key, "a reported level"))
+                            .collect::<Result<_, _>>()?,
+                    ),
+                    2 => Report::CityGrowth(self.growth(key, "a reported growth")?),
+                    3 => Report::CityLevel(self.base(key, "a reported level")?),
+                    _ => return Err(malformed(format!("{key}: a reported year's kind is unknown"))),
+                };
+                inputs.set_report(col, report);
+            }
+        }
+        Ok(())
+    }
+
     fn take(&mut self, n: usize, what: &str) -> Result<&[u8], LinkError> {
         let end = self.at.checked_add(n).filter(|e| *e <= self.bytes.len());
         let end = end.ok_or_else(|| malformed(format!("ends inside {what}")))?;
@@ -299,6 +411,7 @@ impl LinkState {
                     .zip(then)
                     .map(|(a, b)| (a.to_bits() != b.to_bits()).then(|| Base::new(*a).map_or(0, Base::wan))),
             );
+            put_extras(&mut out, self.scenario.inputs(key));
         }
         let crc = crc32(&out);
         out.extend_from_slice(&crc.to_le_bytes());
@@ -327,13 +440,13 @@ impl LinkState {
             return Err(LinkError::Checksum);
         }
         match body[0] {
-            1 => Self::decode_v1(&body[1..], plan),
+            v @ 1..=CURRENT_VERSION => Self::decode_body(&body[1..], plan, v),
             v if v > CURRENT_VERSION => Err(LinkError::FutureVersion(v)),
             v => Err(LinkError::UnknownVersion(v)),
         }
     }
 
-    fn decode_v1(body: &[u8], plan: &Plan) -> Result<Self, LinkError> {
+    fn decode_body(body: &[u8], plan: &Plan, version: u8) -> Result<Self, LinkError> {
         let mut r = Reader { bytes: body, at: 0 };
         let mut scenario = Scenario::default_for(plan);
         let flags = r.byte("the flags")?;
@@ -364,6 +477,9 @@ impl LinkState {
             for (u, wan) in r.changes(scenario.bases(key).len(), key, Item::Base)? {
                 let base = Base::from_wan(wan).map_err(|_| malformed(format!("{key}: a base is out of range")))?;
                 scenario.set_base(key, u, base);
+            }
+            if version >= 2 {
+                r.extras(scenario.inputs_mut(key), key)?;
             }
         }
         if r.at != body.len() {

@@ -4,17 +4,29 @@
 //! ```json
 //! {
 //!   "format": "doubling-sandbox-scenario",
-//!   "version": 1,
+//!   "version": 2,
 //!   "name": "方案 A",
 //!   "lang": "zh",
 //!   "indicators": {
 //!     "funds": {
+//!       "source": "2023年统计公报，2024-03",
 //!       "bases": { "hualong": 28.0, "puyang": 44.8 },
-//!       "growth": { "hualong": { "2023": 50.0, "2024": 33.34 } }
+//!       "growth": { "hualong": { "2023": 50.0, "2024": 33.34 } },
+//!       "unallocated": { "base": 18.5, "growth": 8.0 },
+//!       "reported": { "2023": { "kind": "city_level", "value": 463.0 } }
 //!     }
 //!   }
 //! }
 //! ```
+//!
+//! Version 2 adds `source` (where the bases come from, at most 60
+//! characters), `unallocated` (the part no unit reports: its 2022 base in
+//! 亿元 and its growth in percent) and `reported`: the reported years, which
+//! must be the indicator's first years, each with a `kind`:
+//! `unit_growth` (the year's `growth` cells are the actual figures),
+//! `unit_levels` with `levels` per unit in 亿元 (every unit), `city_growth`
+//! with `value` in percent, or `city_level` with `value` in 亿元. Version 1
+//! files (without these) are still read.
 //!
 //! Bases are 2022 values in 亿元 (0 to 1,000,000, kept to four decimals);
 //! growth rates are percent against the year before (−30 to 150, kept to
@@ -28,13 +40,14 @@ use thiserror::Error;
 
 use super::growth::Growth;
 use super::plan::{IndicatorKey, Plan};
+use super::report::{clean_source, Report, ReportKind, Unallocated, MAX_SOURCE_CHARS};
 use super::scenario::{Base, Scenario};
 use super::{Lang, LinkState};
 
 /// The value of `format`.
 pub const FILE_FORMAT: &str = "doubling-sandbox-scenario";
 /// The version this code writes and reads.
-pub const FILE_VERSION: u64 = 1;
+pub const FILE_VERSION: u64 = 2;
 
 /// What is wrong at one place in a file.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -101,9 +114,38 @@ pub fn to_json(plan: &Plan, state: &LinkState) -> String {
             }
             growth.insert(unit.id.clone(), Value::Object(row));
         }
+        let inputs = state.scenario.inputs(key);
         let mut ind = Map::new();
+        if !inputs.source().is_empty() {
+            ind.insert("source".into(), Value::from(inputs.source()));
+        }
         ind.insert("bases".into(), Value::Object(bases));
         ind.insert("growth".into(), Value::Object(growth));
+        if let Some(x) = inputs.unallocated {
+            ind.insert("unallocated".into(), serde_json::json!({ "base": x.base.yi(), "growth": x.growth.percent() }));
+        }
+        if !inputs.reports().is_empty() {
+            let mut reported = Map::new();
+            for (r, y) in inputs.reports().iter().zip(&years) {
+                let mut entry = Map::new();
+                entry.insert("kind".into(), Value::from(r.kind().as_str()));
+                match r {
+                    Report::UnitGrowth => {}
+                    Report::UnitLevels(levels) => {
+                        let by_unit = plan.units.iter().zip(levels).map(|(u, l)| (u.id.clone(), Value::from(l.yi())));
+                        entry.insert("levels".into(), Value::Object(by_unit.collect()));
+                    }
+                    Report::CityGrowth(g) => {
+                        entry.insert("value".into(), Value::from(g.percent()));
+                    }
+                    Report::CityLevel(l) => {
+                        entry.insert("value".into(), Value::from(l.yi()));
+                    }
+                }
+                reported.insert(y.to_string(), Value::Object(entry));
+            }
+            ind.insert("reported".into(), Value::Object(reported));
+        }
         indicators.insert(key.as_str().into(), Value::Object(ind));
     }
     let doc = serde_json::json!({
@@ -132,11 +174,11 @@ pub fn from_json(plan: &Plan, text: &str) -> Result<LinkState, FileError> {
     if top.get("format").and_then(Value::as_str) != Some(FILE_FORMAT) {
         return Err(err("format", FileProblem::WrongFormat));
     }
-    match top.get("version") {
-        Some(v) if v.as_u64() == Some(FILE_VERSION) => {}
+    let version = match top.get("version") {
+        Some(v) if matches!(v.as_u64(), Some(1..=FILE_VERSION)) => v.as_u64().unwrap_or(FILE_VERSION),
         Some(v) => return Err(err("version", FileProblem::WrongVersion(v.to_string()))),
         None => return Err(err("version", FileProblem::Missing)),
-    }
+    };
     let mut scenario = Scenario::default_for(plan);
     if let Some(name) = top.get("name") {
         let name = name.as_str().ok_or_else(|| err("name", FileProblem::WrongType("text")))?;
@@ -154,7 +196,7 @@ pub fn from_json(plan: &Plan, text: &str) -> Result<LinkState, FileError> {
         for (k, v) in object(inds, "indicators")? {
             let path = format!("indicators.{k}");
             let key: IndicatorKey = k.parse().map_err(|_| err(&path, FileProblem::Unknown))?;
-            read_indicator(plan, &mut scenario, key, v, &path)?;
+            read_indicator(plan, &mut scenario, key, v, &path, version)?;
         }
     }
     Ok(LinkState { scenario, lang })
@@ -166,11 +208,39 @@ fn read_indicator(
     key: IndicatorKey,
     v: &Value,
     path: &str,
+    version: u64,
 ) -> Result<(), FileError> {
     let years: Vec<u16> = plan.years(key).collect();
+    // Reported years last: switching a year's kind starts from the growth and bases read.
+    let mut reported = None;
     for (field, value) in object(v, path)? {
         let path = format!("{path}.{field}");
         match field.as_str() {
+            "source" if version >= 2 => {
+                let text = value.as_str().ok_or_else(|| err(&path, FileProblem::WrongType("text")))?;
+                if text.chars().count() > MAX_SOURCE_CHARS {
+                    return Err(err(&path, FileProblem::OutOfRange));
+                }
+                scenario.inputs_mut(key).set_source(&clean_source(text));
+            }
+            "unallocated" if version >= 2 => {
+                let fields = object(value, &path)?;
+                for k in fields.keys() {
+                    if !["base", "growth"].contains(&k.as_str()) {
+                        return Err(err(format!("{path}.{k}"), FileProblem::Unknown));
+                    }
+                }
+                let field = |name: &str| {
+                    let path = format!("{path}.{name}");
+                    fields.get(name).ok_or_else(|| err(&path, FileProblem::Missing)).and_then(|v| number(v, &path))
+                };
+                let base =
+                    Base::new(field("base")?).map_err(|_| err(format!("{path}.base"), FileProblem::OutOfRange))?;
+                let growth = Growth::from_percent(field("growth")?)
+                    .map_err(|_| err(format!("{path}.growth"), FileProblem::OutOfRange))?;
+                scenario.inputs_mut(key).unallocated = Some(Unallocated { base, growth });
+            }
+            "reported" if version >= 2 => reported = Some((value, path)),
             "bases" => {
                 for (unit_id, b) in object(value, &path)? {
                     let path = format!("{path}.{unit_id}");
@@ -199,6 +269,81 @@ fn read_indicator(
             _ => return Err(err(path, FileProblem::Unknown)),
         }
     }
+    if let Some((value, path)) = reported {
+        read_reported(plan, scenario, key, value, &path, &years)?;
+    }
+    Ok(())
+}
+
+/// Reads `reported`: the first years of the indicator, each with its kind
+/// and figures.
+fn read_reported(
+    plan: &Plan,
+    scenario: &mut Scenario,
+    key: IndicatorKey,
+    value: &Value,
+    path: &str,
+    years: &[u16],
+) -> Result<(), FileError> {
+    let entries = object(value, path)?;
+    let mut cols = Vec::new();
+    for year in entries.keys() {
+        let path = format!("{path}.{year}");
+        let col = year.parse::<u16>().ok().and_then(|y| years.iter().position(|x| *x == y));
+        cols.push(col.ok_or_else(|| err(&path, FileProblem::Unknown))?);
+    }
+    cols.sort_unstable();
+    if let Some((i, _)) = cols.iter().enumerate().find(|(i, c)| *i != **c) {
+        // Not the first years in order: name the first year missing.
+        return Err(err(format!("{path}.{}", years.get(i).copied().unwrap_or_default()), FileProblem::Missing));
+    }
+    let inputs = scenario.inputs_mut(key);
+    inputs.set_reported_years(cols.len());
+    for (year, entry) in entries {
+        let path = format!("{path}.{year}");
+        let col = years.iter().position(|y| y.to_string() == *year).unwrap_or_default();
+        let fields = object(entry, &path)?;
+        let kind = fields
+            .get("kind")
+            .ok_or_else(|| err(format!("{path}.kind"), FileProblem::Missing))?
+            .as_str()
+            .and_then(ReportKind::from_key)
+            .ok_or_else(|| err(format!("{path}.kind"), FileProblem::WrongType("a kind of reported figures")))?;
+        let allowed: &[&str] = match kind {
+            ReportKind::UnitGrowth => &["kind"],
+            ReportKind::UnitLevels => &["kind", "levels"],
+            ReportKind::CityGrowth | ReportKind::CityLevel => &["kind", "value"],
+        };
+        if let Some(k) = fields.keys().find(|k| !allowed.contains(&k.as_str())) {
+            return Err(err(format!("{path}.{k}"), FileProblem::Unknown));
+        }
+        let level = |v: &Value, path: &str| Base::new(number(v, path)?).map_err(|_| err(path, FileProblem::OutOfRange));
+        let value = || fields.get("value").ok_or_else(|| err(format!("{path}.value"), FileProblem::Missing));
+        let report = match kind {
+            ReportKind::UnitGrowth => Report::UnitGrowth,
+            ReportKind::UnitLevels => {
+                let path = format!("{path}.levels");
+                let given = object(fields.get("levels").ok_or_else(|| err(&path, FileProblem::Missing))?, &path)?;
+                if let Some(k) = given.keys().find(|k| plan.unit_index(k).is_none()) {
+                    return Err(err(format!("{path}.{k}"), FileProblem::Unknown));
+                }
+                let mut levels = Vec::with_capacity(plan.units.len());
+                for unit in &plan.units {
+                    let path = format!("{path}.{}", unit.id);
+                    levels.push(level(given.get(&unit.id).ok_or_else(|| err(&path, FileProblem::Missing))?, &path)?);
+                }
+                Report::UnitLevels(levels)
+            }
+            ReportKind::CityGrowth => {
+                let path = format!("{path}.value");
+                Report::CityGrowth(
+                    Growth::from_percent(number(value()?, &path)?).map_err(|_| err(&path, FileProblem::OutOfRange))?,
+                )
+            }
+            ReportKind::CityLevel => Report::CityLevel(level(value()?, &format!("{path}.value"))?),
+        };
+        inputs.set_report(col, report);
+    }
     Ok(())
 }
 
@@ -222,6 +367,26 @@ mod tests {
     }
 
     #[test]
+    fn round_trips_reported_years_and_sources() {
+        let plan = plan();
+        let mut s = Scenario::default_for(&plan);
+        let funds = s.inputs_mut(IndicatorKey::Funds);
+        funds.set_source("2023年统计公报，2024-03");
+        funds.unallocated =
+            Some(Unallocated { base: Base::new(18.5).unwrap(), growth: Growth::from_percent(8.0).unwrap() });
+        funds.set_reported_years(1);
+        funds.set_report(0, Report::CityLevel(Base::new(463.0).unwrap()));
+        let va = s.inputs_mut(IndicatorKey::ValueAdded);
+        va.set_reported_years(3);
+        va.switch_report_kind(1, ReportKind::UnitLevels);
+        va.set_report(2, Report::CityGrowth(Growth::from_percent(16.5).unwrap()));
+        let st = LinkState { scenario: s, lang: Lang::Zh };
+        let text = to_json(&plan, &st);
+        assert!(text.contains(r#""kind": "city_level""#), "{text}");
+        assert_eq!(from_json(&plan, &text).unwrap(), st);
+    }
+
+    #[test]
     fn partial_files_keep_defaults() {
         let plan = plan();
         let text = r#"{"format":"doubling-sandbox-scenario","version":1,
@@ -239,14 +404,15 @@ mod tests {
     fn errors_name_the_field() {
         let plan = plan();
         let head = r#""format":"doubling-sandbox-scenario","version":1"#;
+        let v2 = r#""format":"doubling-sandbox-scenario","version":2"#;
         let cases: &[(String, &str, FileProblem)] = &[
             ("{".into(), "", FileProblem::NotJson(String::new())),
             ("[]".into(), "", FileProblem::WrongType("an object")),
             (r#"{"format":"x","version":1}"#.into(), "format", FileProblem::WrongFormat),
             (
-                r#"{"format":"doubling-sandbox-scenario","version":2}"#.into(),
+                r#"{"format":"doubling-sandbox-scenario","version":3}"#.into(),
                 "version",
-                FileProblem::WrongVersion("2".into()),
+                FileProblem::WrongVersion("3".into()),
             ),
             (r#"{"format":"doubling-sandbox-scenario"}"#.into(), "version", FileProblem::Missing),
             (format!(r#"{{{head},"colour":1}}"#), "colour", FileProblem::Unknown),
@@ -281,6 +447,42 @@ mod tests {
                 format!(r#"{{{head},"indicators":{{"capacity":{{"floors":{{}}}}}}}}"#),
                 "indicators.capacity.floors",
                 FileProblem::Unknown,
+            ),
+            (
+                format!(r#"{{{head},"indicators":{{"funds":{{"source":"x"}}}}}}"#),
+                "indicators.funds.source",
+                FileProblem::Unknown,
+            ),
+            (
+                format!(
+                    r#"{{{v2},"indicators":{{"value_added":{{"reported":{{"2024":{{"kind":"unit_growth"}}}}}}}}}}"#
+                ),
+                "indicators.value_added.reported.2023",
+                FileProblem::Missing,
+            ),
+            (
+                format!(r#"{{{v2},"indicators":{{"funds":{{"reported":{{"2023":{{"kind":"guess"}}}}}}}}}}"#),
+                "indicators.funds.reported.2023.kind",
+                FileProblem::WrongType("a kind of reported figures"),
+            ),
+            (
+                format!(
+                    r#"{{{v2},"indicators":{{"funds":{{"reported":{{"2023":{{"kind":"unit_levels","levels":{{"hualong":30}}}}}}}}}}}}"#
+                ),
+                "indicators.funds.reported.2023.levels.puyang",
+                FileProblem::Missing,
+            ),
+            (
+                format!(
+                    r#"{{{v2},"indicators":{{"funds":{{"reported":{{"2023":{{"kind":"city_growth","value":200}}}}}}}}}}"#
+                ),
+                "indicators.funds.reported.2023.value",
+                FileProblem::OutOfRange,
+            ),
+            (
+                format!(r#"{{{v2},"indicators":{{"funds":{{"unallocated":{{"base":5}}}}}}}}"#),
+                "indicators.funds.unallocated.growth",
+                FileProblem::Missing,
             ),
         ];
         for (text, path, problem) in cases {
