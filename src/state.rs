@@ -6,7 +6,10 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::model::codec::Fragment;
-use crate::model::{Base, Growth, GrowthTable, IndicatorKey, Lang, LinkError, LinkState, Plan, Preset, Scenario};
+use crate::model::{
+    Base, Growth, GrowthTable, IndicatorKey, Lang, LinkError, LinkState, Plan, Preset, Report, ReportKind, Scenario,
+    Unallocated,
+};
 
 /// The plan, shared and compared by identity: it is parsed once and never
 /// replaced, so comparing pointers is exact and cheap.
@@ -76,6 +79,13 @@ pub enum Edit {
     Name,
     /// One 2022 base: indicator, unit.
     Base(IndicatorKey, usize),
+    /// A reported year's figures: indicator, year column, unit (`None` for
+    /// the city-wide figure).
+    Report(IndicatorKey, usize, Option<usize>),
+    /// The unallocated part of an indicator.
+    Unallocated(IndicatorKey),
+    /// Where an indicator's bases come from.
+    Source(IndicatorKey),
 }
 
 /// Everything the page shows is derived from this.
@@ -178,6 +188,47 @@ pub enum Action {
     Pin(bool),
     /// Set many bases at once (an applied import): one step.
     ApplyBases(Vec<(IndicatorKey, usize, Base)>),
+    /// Mark the first `years` year columns of an indicator reported (the
+    /// rest open).
+    SetReportedYears {
+        /// Indicator.
+        indicator: IndicatorKey,
+        /// How many years, from the first.
+        years: usize,
+    },
+    /// Change how a reported year is entered (unit or city, growth or level).
+    SetReportKind {
+        /// Indicator.
+        indicator: IndicatorKey,
+        /// Year column.
+        year: usize,
+        /// The new kind.
+        kind: ReportKind,
+    },
+    /// Set a reported year's city-wide figure (a city growth or level).
+    SetReport {
+        /// Indicator.
+        indicator: IndicatorKey,
+        /// Year column.
+        year: usize,
+        /// The figures.
+        report: Report,
+    },
+    /// Set one unit's reported level.
+    SetReportedLevel {
+        /// Indicator.
+        indicator: IndicatorKey,
+        /// Year column.
+        year: usize,
+        /// Unit index.
+        unit: usize,
+        /// The level, 亿元.
+        level: Base,
+    },
+    /// Add, change or remove an indicator's unallocated part.
+    SetUnallocated(IndicatorKey, Option<Unallocated>),
+    /// Set where an indicator's bases come from.
+    SetSource(IndicatorKey, String),
     /// Back to the scenario before the last change.
     Undo,
     /// Forward again after an undo.
@@ -291,7 +342,10 @@ impl Reducible for AppState {
                 self
             }
             Action::SetCell { indicator, unit, year, growth } => {
-                if self.scenario.growth(indicator).get(unit, year) == Some(growth) {
+                let inputs = self.scenario.inputs(indicator);
+                // In a reported year the cell is the actual figure only when growth is reported per unit.
+                let figure = inputs.report(year).is_none_or(|r| *r == Report::UnitGrowth);
+                if !figure || inputs.growth.get(unit, year) == Some(growth) {
                     return self;
                 }
                 let mut s = (*self.scenario).clone();
@@ -300,10 +354,14 @@ impl Reducible for AppState {
             }
             Action::Bulk { indicator, target, growth } => {
                 let mut s = (*self.scenario).clone();
-                s.growth_mut(indicator).set_where(growth, |u, y| match target {
-                    BulkTarget::All => true,
-                    BulkTarget::Row(r) => u == r,
-                    BulkTarget::Column(c) => y == c,
+                let open = s.inputs(indicator).reported_years();
+                s.growth_mut(indicator).set_where(growth, |u, y| {
+                    y >= open
+                        && match target {
+                            BulkTarget::All => true,
+                            BulkTarget::Row(r) => u == r,
+                            BulkTarget::Column(c) => y == c,
+                        }
                 });
                 self.with_scenario(s, Change::Step, None)
             }
@@ -314,7 +372,14 @@ impl Reducible for AppState {
                     Scope::AllIndicators => IndicatorKey::ALL.to_vec(),
                 };
                 for key in keys {
-                    *s.growth_mut(key) = preset.table(&self.plan, key);
+                    // Reported years keep their figures.
+                    let (from, open) = (preset.table(&self.plan, key), s.inputs(key).reported_years());
+                    let table = s.growth_mut(key);
+                    for u in 0..table.units() {
+                        for y in open..table.years() {
+                            table.set(u, y, from.get(u, y).unwrap_or_default());
+                        }
+                    }
                 }
                 self.with_scenario(s, Change::Step, None)
             }
@@ -357,6 +422,44 @@ impl Reducible for AppState {
                 }
                 self.with_scenario(s, Change::Step, None)
             }
+            Action::SetReportedYears { indicator, years } => {
+                let mut s = (*self.scenario).clone();
+                s.inputs_mut(indicator).set_reported_years(years);
+                self.with_scenario(s, Change::Step, None)
+            }
+            Action::SetReportKind { indicator, year, kind } => {
+                let mut s = (*self.scenario).clone();
+                s.inputs_mut(indicator).switch_report_kind(year, kind);
+                self.with_scenario(s, Change::Step, None)
+            }
+            Action::SetReport { indicator, year, report } => {
+                let mut s = (*self.scenario).clone();
+                s.inputs_mut(indicator).set_report(year, report);
+                self.with_scenario(s, Change::Continuous, Some(Edit::Report(indicator, year, None)))
+            }
+            Action::SetReportedLevel { indicator, year, unit, level } => {
+                let mut s = (*self.scenario).clone();
+                let inputs = s.inputs_mut(indicator);
+                let Some(Report::UnitLevels(mut levels)) = inputs.report(year).cloned() else { return self };
+                let Some(slot) = levels.get_mut(unit) else { return self };
+                *slot = level;
+                inputs.set_report(year, Report::UnitLevels(levels));
+                self.with_scenario(s, Change::Continuous, Some(Edit::Report(indicator, year, Some(unit))))
+            }
+            Action::SetUnallocated(indicator, part) => {
+                let mut s = (*self.scenario).clone();
+                let edit = part.is_some() && s.inputs(indicator).unallocated.is_some();
+                s.inputs_mut(indicator).unallocated = part;
+                // Adding or removing the part is a step; changing its figures continues one edit.
+                let (change, edit) =
+                    if edit { (Change::Continuous, Some(Edit::Unallocated(indicator))) } else { (Change::Step, None) };
+                self.with_scenario(s, change, edit)
+            }
+            Action::SetSource(indicator, text) => {
+                let mut s = (*self.scenario).clone();
+                s.inputs_mut(indicator).set_source(&text);
+                self.with_scenario(s, Change::Continuous, Some(Edit::Source(indicator)))
+            }
             Action::Undo => self.travel(true),
             Action::Redo => self.travel(false),
             Action::SetName(name) => {
@@ -380,6 +483,65 @@ mod tests {
 
     fn g(p: f64) -> Growth {
         Growth::from_percent(p).unwrap()
+    }
+
+    #[test]
+    fn reported_years_are_left_alone_by_every_tool() {
+        let key = IndicatorKey::ValueAdded;
+        let s = start().reduce(Action::SetReportedYears { indicator: key, years: 2 });
+        assert_eq!(s.scenario.inputs(key).reported_years(), 2);
+        let before = s.scenario.growth(key).clone();
+        let all = s.clone().reduce(Action::Bulk { indicator: key, target: BulkTarget::All, growth: g(1.0) });
+        let t = all.scenario.growth(key);
+        assert!((0..9).all(|u| t.get(u, 0) == before.get(u, 0) && t.get(u, 1) == before.get(u, 1)));
+        assert!((0..9).all(|u| t.get(u, 2) == Some(g(1.0)) && t.get(u, 3) == Some(g(1.0))));
+        let column = s.clone().reduce(Action::Bulk { indicator: key, target: BulkTarget::Column(1), growth: g(1.0) });
+        assert!(Rc::ptr_eq(&column, &s), "a reported column is not bulk-set");
+        let zero = s
+            .clone()
+            .reduce(Action::SelectIndicator(key))
+            .reduce(Action::ApplyPreset { preset: Preset::Zero, scope: Scope::AllIndicators });
+        let t = zero.scenario.growth(key);
+        assert!((0..9).all(|u| t.get(u, 1) == before.get(u, 1) && t.get(u, 2) == Some(Growth::ZERO)));
+        // Typing an actual growth in a reported year is how figures get in.
+        let typed = s.clone().reduce(Action::SetCell { indicator: key, unit: 0, year: 0, growth: g(11.5) });
+        assert_eq!(typed.scenario.growth(key).get(0, 0), Some(g(11.5)));
+        // A year reported city-wide has no cells to type in.
+        let city = s.clone().reduce(Action::SetReportKind { indicator: key, year: 0, kind: ReportKind::CityGrowth });
+        assert!(matches!(city.scenario.inputs(key).report(0), Some(Report::CityGrowth(_))));
+        let refused = city.clone().reduce(Action::SetCell { indicator: key, unit: 0, year: 0, growth: g(11.5) });
+        assert!(Rc::ptr_eq(&refused, &city));
+        // Undo walks back through the steps.
+        assert_eq!(city.reduce(Action::Undo).reduce(Action::Undo).scenario.inputs(key).reported_years(), 0);
+    }
+
+    #[test]
+    fn levels_unallocated_and_sources_are_edits() {
+        let key = IndicatorKey::Funds;
+        let s = start().reduce(Action::SetReportedYears { indicator: key, years: 1 }).reduce(Action::SetReportKind {
+            indicator: key,
+            year: 0,
+            kind: ReportKind::UnitLevels,
+        });
+        let level = Base::new(40.0).unwrap();
+        let one = s.clone().reduce(Action::SetReportedLevel { indicator: key, year: 0, unit: 2, level });
+        let two = one.clone().reduce(Action::SetReportedLevel {
+            indicator: key,
+            year: 0,
+            unit: 2,
+            level: Base::new(41.0).unwrap(),
+        });
+        let Some(Report::UnitLevels(levels)) = two.scenario.inputs(key).report(0) else { panic!("levels") };
+        assert_eq!(levels[2], Base::new(41.0).unwrap());
+        assert_eq!(two.past.len(), one.past.len(), "typing one level is one step");
+        let off = s.clone().reduce(Action::SetReportedLevel { indicator: key, year: 1, unit: 2, level });
+        assert!(Rc::ptr_eq(&off, &s), "no levels in an open year");
+        let part = Unallocated { base: Base::new(10.0).unwrap(), growth: g(5.0) };
+        let with = s.clone().reduce(Action::SetUnallocated(key, Some(part)));
+        assert_eq!(with.scenario.inputs(key).unallocated, Some(part));
+        assert_eq!(with.change, Change::Step);
+        let sourced = with.reduce(Action::SetSource(key, " 2022年统计公报\n2023-03 ".into()));
+        assert_eq!(sourced.scenario.inputs(key).source(), "2022年统计公报 2023-03");
     }
 
     #[test]
