@@ -319,6 +319,51 @@ impl AppState {
             ..(*self).clone()
         })
     }
+    /// The part of [`Reducible::reduce`] for real figures: reported years,
+    /// the unallocated part and sources.
+    fn reduce_figures(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match action {
+            Action::SetReportedYears { indicator, years } => {
+                let mut s = (*self.scenario).clone();
+                s.inputs_mut(indicator).set_reported_years(years);
+                self.with_scenario(s, Change::Step, None)
+            }
+            Action::SetReportKind { indicator, year, kind } => {
+                let mut s = (*self.scenario).clone();
+                s.inputs_mut(indicator).switch_report_kind(year, kind);
+                self.with_scenario(s, Change::Step, None)
+            }
+            Action::SetReport { indicator, year, report } => {
+                let mut s = (*self.scenario).clone();
+                s.inputs_mut(indicator).set_report(year, report);
+                self.with_scenario(s, Change::Continuous, Some(Edit::Report(indicator, year, None)))
+            }
+            Action::SetReportedLevel { indicator, year, unit, level } => {
+                let mut s = (*self.scenario).clone();
+                let inputs = s.inputs_mut(indicator);
+                let Some(Report::UnitLevels(mut levels)) = inputs.report(year).cloned() else { return self };
+                let Some(slot) = levels.get_mut(unit) else { return self };
+                *slot = level;
+                inputs.set_report(year, Report::UnitLevels(levels));
+                self.with_scenario(s, Change::Continuous, Some(Edit::Report(indicator, year, Some(unit))))
+            }
+            Action::SetUnallocated(indicator, part) => {
+                let mut s = (*self.scenario).clone();
+                let edit = part.is_some() && s.inputs(indicator).unallocated.is_some();
+                s.inputs_mut(indicator).unallocated = part;
+                // Adding or removing the part is a step; changing its figures continues one edit.
+                let (change, edit) =
+                    if edit { (Change::Continuous, Some(Edit::Unallocated(indicator))) } else { (Change::Step, None) };
+                self.with_scenario(s, change, edit)
+            }
+            Action::SetSource(indicator, text) => {
+                let mut s = (*self.scenario).clone();
+                s.inputs_mut(indicator).set_source(&text);
+                self.with_scenario(s, Change::Continuous, Some(Edit::Source(indicator)))
+            }
+            _ => self,
+        }
+    }
 }
 
 impl Reducible for AppState {
@@ -422,44 +467,12 @@ impl Reducible for AppState {
                 }
                 self.with_scenario(s, Change::Step, None)
             }
-            Action::SetReportedYears { indicator, years } => {
-                let mut s = (*self.scenario).clone();
-                s.inputs_mut(indicator).set_reported_years(years);
-                self.with_scenario(s, Change::Step, None)
-            }
-            Action::SetReportKind { indicator, year, kind } => {
-                let mut s = (*self.scenario).clone();
-                s.inputs_mut(indicator).switch_report_kind(year, kind);
-                self.with_scenario(s, Change::Step, None)
-            }
-            Action::SetReport { indicator, year, report } => {
-                let mut s = (*self.scenario).clone();
-                s.inputs_mut(indicator).set_report(year, report);
-                self.with_scenario(s, Change::Continuous, Some(Edit::Report(indicator, year, None)))
-            }
-            Action::SetReportedLevel { indicator, year, unit, level } => {
-                let mut s = (*self.scenario).clone();
-                let inputs = s.inputs_mut(indicator);
-                let Some(Report::UnitLevels(mut levels)) = inputs.report(year).cloned() else { return self };
-                let Some(slot) = levels.get_mut(unit) else { return self };
-                *slot = level;
-                inputs.set_report(year, Report::UnitLevels(levels));
-                self.with_scenario(s, Change::Continuous, Some(Edit::Report(indicator, year, Some(unit))))
-            }
-            Action::SetUnallocated(indicator, part) => {
-                let mut s = (*self.scenario).clone();
-                let edit = part.is_some() && s.inputs(indicator).unallocated.is_some();
-                s.inputs_mut(indicator).unallocated = part;
-                // Adding or removing the part is a step; changing its figures continues one edit.
-                let (change, edit) =
-                    if edit { (Change::Continuous, Some(Edit::Unallocated(indicator))) } else { (Change::Step, None) };
-                self.with_scenario(s, change, edit)
-            }
-            Action::SetSource(indicator, text) => {
-                let mut s = (*self.scenario).clone();
-                s.inputs_mut(indicator).set_source(&text);
-                self.with_scenario(s, Change::Continuous, Some(Edit::Source(indicator)))
-            }
+            a @ (Action::SetReportedYears { .. }
+            | Action::SetReportKind { .. }
+            | Action::SetReport { .. }
+            | Action::SetReportedLevel { .. }
+            | Action::SetUnallocated(..)
+            | Action::SetSource(..)) => self.reduce_figures(a),
             Action::Undo => self.travel(true),
             Action::Redo => self.travel(false),
             Action::SetName(name) => {
