@@ -319,6 +319,64 @@ impl AppState {
             ..(*self).clone()
         })
     }
+    /// The part of [`Reducible::reduce`] for growth tables: cells, bulk
+    /// changes, presets and accepted solutions.
+    fn reduce_growth(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match action {
+            Action::SetCell { indicator, unit, year, growth } => {
+                let inputs = self.scenario.inputs(indicator);
+                // In a reported year the cell is the actual figure only when growth is reported per unit.
+                let figure = inputs.report(year).is_none_or(|r| *r == Report::UnitGrowth);
+                if !figure || inputs.growth.get(unit, year) == Some(growth) {
+                    return self;
+                }
+                let mut s = (*self.scenario).clone();
+                s.growth_mut(indicator).set(unit, year, growth);
+                self.with_scenario(s, Change::Continuous, Some(Edit::Cell(indicator, unit, year)))
+            }
+            Action::Bulk { indicator, target, growth } => {
+                let mut s = (*self.scenario).clone();
+                let open = s.inputs(indicator).reported_years();
+                s.growth_mut(indicator).set_where(growth, |u, y| {
+                    y >= open
+                        && match target {
+                            BulkTarget::All => true,
+                            BulkTarget::Row(r) => u == r,
+                            BulkTarget::Column(c) => y == c,
+                        }
+                });
+                self.with_scenario(s, Change::Step, None)
+            }
+            Action::ApplyPreset { preset, scope } => {
+                let mut s = (*self.scenario).clone();
+                let keys = match scope {
+                    Scope::Current => vec![self.indicator],
+                    Scope::AllIndicators => IndicatorKey::ALL.to_vec(),
+                };
+                for key in keys {
+                    // Reported years keep their figures.
+                    let (from, open) = (preset.table(&self.plan, key), s.inputs(key).reported_years());
+                    let table = s.growth_mut(key);
+                    for u in 0..table.units() {
+                        for y in open..table.years() {
+                            table.set(u, y, from.get(u, y).unwrap_or_default());
+                        }
+                    }
+                }
+                self.with_scenario(s, Change::Step, None)
+            }
+            Action::SetTable(key, table) => {
+                if table.years() != self.scenario.growth(key).years() || table.units() != self.plan.units.len() {
+                    return self;
+                }
+                let mut s = (*self.scenario).clone();
+                *s.growth_mut(key) = table;
+                self.with_scenario(s, Change::Step, None)
+            }
+            _ => self,
+        }
+    }
+
     /// The part of [`Reducible::reduce`] for real figures: reported years,
     /// the unallocated part and sources.
     fn reduce_figures(self: Rc<Self>, action: Action) -> Rc<Self> {
@@ -386,48 +444,6 @@ impl Reducible for AppState {
             Action::SelectIndicator(_) | Action::SetLang(_) | Action::DismissLinkError | Action::SetPresenting(_) => {
                 self
             }
-            Action::SetCell { indicator, unit, year, growth } => {
-                let inputs = self.scenario.inputs(indicator);
-                // In a reported year the cell is the actual figure only when growth is reported per unit.
-                let figure = inputs.report(year).is_none_or(|r| *r == Report::UnitGrowth);
-                if !figure || inputs.growth.get(unit, year) == Some(growth) {
-                    return self;
-                }
-                let mut s = (*self.scenario).clone();
-                s.growth_mut(indicator).set(unit, year, growth);
-                self.with_scenario(s, Change::Continuous, Some(Edit::Cell(indicator, unit, year)))
-            }
-            Action::Bulk { indicator, target, growth } => {
-                let mut s = (*self.scenario).clone();
-                let open = s.inputs(indicator).reported_years();
-                s.growth_mut(indicator).set_where(growth, |u, y| {
-                    y >= open
-                        && match target {
-                            BulkTarget::All => true,
-                            BulkTarget::Row(r) => u == r,
-                            BulkTarget::Column(c) => y == c,
-                        }
-                });
-                self.with_scenario(s, Change::Step, None)
-            }
-            Action::ApplyPreset { preset, scope } => {
-                let mut s = (*self.scenario).clone();
-                let keys = match scope {
-                    Scope::Current => vec![self.indicator],
-                    Scope::AllIndicators => IndicatorKey::ALL.to_vec(),
-                };
-                for key in keys {
-                    // Reported years keep their figures.
-                    let (from, open) = (preset.table(&self.plan, key), s.inputs(key).reported_years());
-                    let table = s.growth_mut(key);
-                    for u in 0..table.units() {
-                        for y in open..table.years() {
-                            table.set(u, y, from.get(u, y).unwrap_or_default());
-                        }
-                    }
-                }
-                self.with_scenario(s, Change::Step, None)
-            }
             Action::Reset => {
                 let s = Scenario::default_for(&self.plan);
                 self.with_scenario(s, Change::Step, None)
@@ -449,14 +465,6 @@ impl Reducible for AppState {
                 }
                 self.with_scenario(s, Change::Continuous, Some(Edit::Base(indicator, unit)))
             }
-            Action::SetTable(key, table) => {
-                if table.years() != self.scenario.growth(key).years() || table.units() != self.plan.units.len() {
-                    return self;
-                }
-                let mut s = (*self.scenario).clone();
-                *s.growth_mut(key) = table;
-                self.with_scenario(s, Change::Step, None)
-            }
             Action::Pin(true) => Rc::new(AppState { pinned: Some(Rc::new(self.link())), ..(*self).clone() }),
             Action::Pin(false) if self.pinned.is_some() => Rc::new(AppState { pinned: None, ..(*self).clone() }),
             Action::Pin(false) => self,
@@ -466,6 +474,9 @@ impl Reducible for AppState {
                     s.set_base(key, unit, base);
                 }
                 self.with_scenario(s, Change::Step, None)
+            }
+            a @ (Action::SetCell { .. } | Action::Bulk { .. } | Action::ApplyPreset { .. } | Action::SetTable(..)) => {
+                self.reduce_growth(a)
             }
             a @ (Action::SetReportedYears { .. }
             | Action::SetReportKind { .. }
