@@ -314,7 +314,7 @@ pub fn App(props: &AppProps) -> Html {
                         </section>
                         <section class="unit-results" aria-label={s.units_heading}>
                             <h2>{s.units_heading}{" · "}{lang.indicator_short(plan.indicator(current))}</h2>
-                            <UnitTable plan={plan.clone()} verdict={verdicts[current.index()].clone()} lang={lang} />
+                            <UnitTable plan={plan.clone()} verdict={verdicts[current.index()].clone()} source={AttrValue::from(state.scenario.inputs(current).source().to_owned())} lang={lang} />
                             <p class="hint">{s.tolerance_note}</p>
                             <BasesEditor plan={plan.clone()} indicator={current} scenario={state.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
                         </section>

@@ -1,7 +1,7 @@
 //! View components, one per file. They render state and turn events into
 //! actions; no plan rule lives here.
 
-pub mod base_input;
+pub mod amount_input;
 pub mod bases_editor;
 pub mod bases_import;
 pub mod bulk_bar;
@@ -13,11 +13,15 @@ pub mod growth_grid;
 pub mod indicator_tabs;
 pub mod link_notice;
 pub mod overview;
+pub mod percent_input;
 pub mod preset_bar;
 pub mod print_briefing;
+pub mod reported_cell;
+pub mod reported_year;
 pub mod scenario_panel;
 pub mod share_bar;
 pub mod solve_panel;
+pub mod source_field;
 pub mod undo_bar;
 pub mod unit_table;
 pub mod verdict_card;

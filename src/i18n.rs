@@ -165,6 +165,29 @@ pub struct Strings {
     pub results_word: &'static str,
     pub bases_heading: &'static str,
     pub bases_hint: &'static str,
+    pub reported: &'static str,
+    pub reported_mark: &'static str,
+    pub reported_hint: &'static str,
+    pub kind_unit_growth: &'static str,
+    pub kind_unit_levels: &'static str,
+    pub kind_city_growth: &'static str,
+    pub kind_city_level: &'static str,
+    pub report_kind_label: &'static str,
+    pub actual_growth: &'static str,
+    pub actual_level: &'static str,
+    pub city_actual: &'static str,
+    pub implied_growth: &'static str,
+    pub reported_through: &'static str,
+    pub unallocated_heading: &'static str,
+    pub unallocated_add: &'static str,
+    pub unallocated_remove: &'static str,
+    pub unallocated_growth: &'static str,
+    pub unallocated_hint: &'static str,
+    pub unallocated_short: &'static str,
+    pub units_sum: &'static str,
+    pub source_label: &'static str,
+    pub source_placeholder: &'static str,
+    pub source_none: &'static str,
     pub share: &'static str,
     pub plan_implied: &'static str,
     pub sum_matches: &'static str,
@@ -373,6 +396,29 @@ const ZH: Strings = Strings {
     results_word: "结果",
     bases_heading: "2022年基数",
     bases_hint: "在此填入各单位2022年实际数（亿元），链接与导出文件会带上这些数值。",
+    reported: "已公布",
+    reported_mark: "标记为已公布（按实际数锁定）",
+    reported_hint: "勾选“已公布”的年份按实际数锁定：批量设置、预设与求解都不改动它们，仍需增速只按其余年份计算。勾选某年会同时勾选此前各年。",
+    kind_unit_growth: "各单位增速",
+    kind_unit_levels: "各单位数值",
+    kind_city_growth: "全市增速",
+    kind_city_level: "全市数值",
+    report_kind_label: "实际数的填法",
+    actual_growth: "实际增速",
+    actual_level: "实际数值",
+    city_actual: "全市实际",
+    implied_growth: "折合增速",
+    reported_through: "已公布至",
+    unallocated_heading: "未分配部分（市直、其他）",
+    unallocated_add: "加入未分配部分",
+    unallocated_remove: "移除未分配部分",
+    unallocated_growth: "每年增速",
+    unallocated_hint: "全市统计中不归属任何单位的部分：计入全市合计，不考核翻番与底线；未公布的年份按所设增速增长，按全市填报的年份随全市增长。",
+    unallocated_short: "市直、其他",
+    units_sum: "各单位合计",
+    source_label: "基数来源",
+    source_placeholder: "如：2022年统计公报，2023-03",
+    source_none: "未注明来源",
     share: "占比",
     plan_implied: "规划隐含基数（目标÷2）",
     sum_matches: "各单位合计与规划隐含基数一致。",
@@ -582,6 +628,29 @@ const EN: Strings = Strings {
     results_word: "results",
     bases_heading: "2022 bases",
     bases_hint: "Enter each unit's actual 2022 figures (100M yuan); links and exported files carry them.",
+    reported: "Reported",
+    reported_mark: "Mark as reported (locked to actual figures)",
+    reported_hint: "Years marked reported hold actual figures: bulk set, presets and solve leave them alone, and the growth still required counts the remaining years only. Marking a year marks the years before it too.",
+    kind_unit_growth: "Growth by unit",
+    kind_unit_levels: "Level by unit",
+    kind_city_growth: "City growth",
+    kind_city_level: "City level",
+    report_kind_label: "How actual figures are entered",
+    actual_growth: "actual growth",
+    actual_level: "actual level",
+    city_actual: "City actual",
+    implied_growth: "implied growth",
+    reported_through: "reported through",
+    unallocated_heading: "Unallocated part (city-level, other)",
+    unallocated_add: "Add an unallocated part",
+    unallocated_remove: "Remove the unallocated part",
+    unallocated_growth: "growth a year",
+    unallocated_hint: "The part of the city figure no unit reports: it counts in the city total, has no doubling or floors of its own, grows at the rate set in open years and with the city in years reported city-wide.",
+    unallocated_short: "City-level, other",
+    units_sum: "Units' sum",
+    source_label: "Source of bases",
+    source_placeholder: "e.g. 2022 statistical bulletin, 2023-03",
+    source_none: "source not given",
     share: "Share",
     plan_implied: "Plan-implied base (target ÷ 2)",
     sum_matches: "The units add up to the plan-implied base.",
@@ -897,6 +966,28 @@ impl Lang {
                 Lang::En => format!("{} “{}”", s.err_not_number, truncate(text, 12)),
             },
             GrowthError::OutOfRange(_) => s.err_range.to_owned(),
+        }
+    }
+
+    /// The name of a way to enter reported figures.
+    pub fn report_kind(self, kind: crate::model::ReportKind) -> &'static str {
+        use crate::model::ReportKind as K;
+        let s = self.s();
+        match kind {
+            K::UnitGrowth => s.kind_unit_growth,
+            K::UnitLevels => s.kind_unit_levels,
+            K::CityGrowth => s.kind_city_growth,
+            K::CityLevel => s.kind_city_level,
+        }
+    }
+
+    /// "基数来源：…" or "Source of bases: …", or that none was given.
+    pub fn source_note(self, source: &str) -> String {
+        let s = self.s();
+        if source.is_empty() {
+            format!("{}{}{}", s.source_label, self.colon(), s.source_none)
+        } else {
+            format!("{}{}{source}", s.source_label, self.colon())
         }
     }
 

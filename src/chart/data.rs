@@ -213,8 +213,13 @@ impl ChartData {
             y_title: s.yi_yuan.to_owned(),
             x_title: s.axis_year.to_owned(),
             years: (plan.base_year..=ind.target_year).map(|y| y.to_string()).collect(),
-            units: plan.units.iter().map(|u| lang.unit_name(u).to_owned()).collect(),
-            values: projection.units.clone(),
+            units: plan
+                .units
+                .iter()
+                .map(|u| lang.unit_name(u).to_owned())
+                .chain(projection.unallocated.as_ref().map(|_| s.unallocated_short.to_owned()))
+                .collect(),
+            values: projection.units.iter().chain(projection.unallocated.as_ref()).cloned().collect(),
             totals: projection.city.clone(),
             target: ind.city_target,
             target_label,
@@ -256,7 +261,8 @@ impl ChartData {
     pub fn floors(plan: &Plan, scenario: &Scenario, key: IndicatorKey, lang: Lang) -> Self {
         let s = lang.s();
         let ind = plan.indicator(key);
-        let table = scenario.growth(key);
+        let inputs = scenario.inputs(key);
+        let projection = Projection::of(inputs);
         let years: Vec<u16> = plan.years(key).collect();
         let cells = (0..plan.units.len())
             .map(|u| {
@@ -264,8 +270,16 @@ impl ChartData {
                     .iter()
                     .enumerate()
                     .map(|(k, y)| {
-                        let growth = table.get(u, k).unwrap_or_default();
-                        FloorCell { growth, diff: ind.floor(*y).map(|f| growth.percent() - f.percent()) }
+                        // The growth set, or what reported levels imply (shown to the basis point).
+                        let percent = inputs
+                            .set_growth(u, k)
+                            .map(Growth::percent)
+                            .or_else(|| projection.growth_percent(u, k))
+                            .unwrap_or(0.0);
+                        FloorCell {
+                            growth: Growth::nearest(percent),
+                            diff: ind.floor(*y).map(|f| percent - f.percent()),
+                        }
                     })
                     .collect()
             })
@@ -275,7 +289,12 @@ impl ChartData {
             units: plan.units.iter().map(|u| lang.unit_name(u).to_owned()).collect(),
             columns: years
                 .iter()
-                .map(|y| (lang.year(*y), ind.floor(*y).map_or_else(|| s.no_floor.to_owned(), |f| lang.floor(f))))
+                .enumerate()
+                .map(|(k, y)| {
+                    let year =
+                        if inputs.is_locked(k) { format!("{} {}", lang.year(*y), s.reported) } else { lang.year(*y) };
+                    (year, ind.floor(*y).map_or_else(|| s.no_floor.to_owned(), |f| lang.floor(f)))
+                })
                 .collect(),
             cells,
             legend: [s.legend_below.to_owned(), s.legend_above.to_owned(), s.no_floor.to_owned()],

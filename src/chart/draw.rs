@@ -17,8 +17,9 @@ use crate::format;
 /// Font families for chart text: the browser's CJK fonts first.
 pub const FONT: &str = "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
 
-/// Unit colours (Tableau 10), in unit order.
-pub const UNIT_COLOURS: [RGBColor; 9] = [
+/// Unit colours (Tableau 10), in unit order; the last, grey, is for the
+/// unallocated part.
+pub const UNIT_COLOURS: [RGBColor; 10] = [
     RGBColor(0x4E, 0x79, 0xA7),
     RGBColor(0xF2, 0x8E, 0x2B),
     RGBColor(0x76, 0xB7, 0xB2),
@@ -28,6 +29,7 @@ pub const UNIT_COLOURS: [RGBColor; 9] = [
     RGBColor(0xB0, 0x7A, 0xA1),
     RGBColor(0xFF, 0x9D, 0xA7),
     RGBColor(0x9C, 0x75, 0x5F),
+    RGBColor(0xBA, 0xB0, 0xAC),
 ];
 /// Text.
 pub const INK: RGBColor = RGBColor(0x1C, 0x24, 0x30);

@@ -1,12 +1,14 @@
 //! One growth cell: a slider and the exact number beside it, editable by
 //! typing. Refused text shows a message at the field; the last valid value
-//! stays.
+//! stays. In a reported year the cell holds the actual growth: no slider,
+//! only the typed figure, marked 已公布.
 
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::components::percent_input::PercentInput;
 use crate::i18n::Lang;
-use crate::model::{Growth, GrowthError, IndicatorKey};
+use crate::model::{Growth, IndicatorKey};
 use crate::state::{Action, AppState};
 
 /// Props of [`GrowthCell`].
@@ -28,6 +30,9 @@ pub struct GrowthCellProps {
     pub value: Growth,
     /// The plan's floor for this year, if any.
     pub floor: Option<Growth>,
+    /// The year is reported: the cell is the actual growth, typed only.
+    #[prop_or_default]
+    pub reported: bool,
     /// Interface language.
     pub lang: Lang,
     /// Where changes go.
@@ -37,13 +42,6 @@ pub struct GrowthCellProps {
 /// A growth slider with its number field.
 #[component]
 pub fn GrowthCell(props: &GrowthCellProps) -> Html {
-    let draft = use_state_eq(|| None::<String>);
-    let error = use_state_eq(|| None::<GrowthError>);
-    {
-        let error = error.clone();
-        use_effect_with(props.value, move |_| error.set(None));
-    }
-
     let set = {
         let (dispatch, indicator, unit, year) = (props.dispatch.clone(), props.indicator, props.unit, props.year_index);
         Callback::from(move |growth: Growth| dispatch.dispatch(Action::SetCell { indicator, unit, year, growth }))
@@ -79,38 +77,31 @@ pub fn GrowthCell(props: &GrowthCellProps) -> Html {
         })
     };
 
-    let on_type = {
-        let (set, draft, error) = (set.clone(), draft.clone(), error.clone());
-        Callback::from(move |e: InputEvent| {
-            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
-                return;
-            };
-            let text = input.value();
-            match text.parse::<Growth>() {
-                Ok(g) => {
-                    error.set(None);
-                    set.emit(g);
-                }
-                Err(err) => error.set(Some(err)),
-            }
-            draft.set(Some(text));
-        })
-    };
-    let on_blur = {
-        let draft = draft.clone();
-        Callback::from(move |_: FocusEvent| draft.set(None))
-    };
-
     let below = !props.value.meets_floor(props.floor);
     let s = props.lang.s();
     let label = format!("{} {} {}", props.unit_name, props.lang.year(props.year), s.growth_of);
     let testid = format!("growth-{}-{}-{}", props.indicator, props.unit_id, props.year);
-    let shown = draft.as_ref().cloned().unwrap_or_else(|| props.value.to_string());
-    let message = error.as_ref().map(|e| props.lang.growth_error(e, props.value));
     let floor_text = props.floor.map(|f| props.lang.floor(f));
-
+    let flag = below.then(|| {
+        html! {
+            <span class="flag" title={floor_text.clone()}>
+                <span aria-hidden="true">{"▼"}</span>
+                <span class="flag-text">{s.below_floor}{props.floor.map(|f| format!(" ≥{}%", crate::format::growth_plain(f))).unwrap_or_default()}</span>
+            </span>
+        }
+    });
+    if props.reported {
+        let label = format!("{} {} {}", props.unit_name, props.lang.year(props.year), s.actual_growth);
+        return html! {
+            <div class={classes!("cell", "reported", below.then_some("below"))}>
+                <span class="tag" aria-hidden="true">{s.reported}</span>
+                <PercentInput value={props.value} label={label} testid={AttrValue::from(testid)} lang={props.lang} on_set={set} />
+                {flag}
+            </div>
+        };
+    }
     html! {
-        <div class={classes!("cell", below.then_some("below"), message.is_some().then_some("has-error"))}>
+        <div class={classes!("cell", below.then_some("below"))}>
             <input
                 type="range"
                 class="slider"
@@ -124,30 +115,8 @@ pub fn GrowthCell(props: &GrowthCellProps) -> Html {
                 oninput={on_slide}
                 onkeydown={on_key}
             />
-            <span class="num-wrap">
-                <input
-                    type="text"
-                    class="num"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    spellcheck="false"
-                    value={shown}
-                    aria-label={label}
-                    aria-invalid={message.is_some().then_some("true")}
-                    oninput={on_type}
-                    onblur={on_blur}
-                />
-                <span class="pct" aria-hidden="true">{"%"}</span>
-            </span>
-            if below {
-                <span class="flag" title={floor_text.clone()}>
-                    <span aria-hidden="true">{"▼"}</span>
-                    <span class="flag-text">{s.below_floor}{props.floor.map(|f| format!(" ≥{}%", crate::format::growth_plain(f))).unwrap_or_default()}</span>
-                </span>
-            }
-            if let Some(m) = message {
-                <span class="field-error" role="alert">{m}</span>
-            }
+            <PercentInput value={props.value} label={label} lang={props.lang} on_set={set} />
+            {flag}
         </div>
     }
 }

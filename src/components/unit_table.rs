@@ -15,6 +15,8 @@ pub struct UnitTableProps {
     pub plan: PlanRef,
     /// The verdict of the shown indicator.
     pub verdict: TargetVerdict,
+    /// Where the bases come from.
+    pub source: AttrValue,
     /// Interface language.
     pub lang: Lang,
 }
@@ -24,7 +26,7 @@ pub struct UnitTableProps {
 pub fn UnitTable(props: &UnitTableProps) -> Html {
     let (v, lang) = (&props.verdict, props.lang);
     let s = lang.s();
-    let base_total: f64 = v.units.iter().map(|u| u.base).sum();
+    let base_total = v.base_total();
     let status_cell = |st: Status| {
         html! {
             <span class={classes!("status", st.as_str())}>
@@ -75,6 +77,15 @@ pub fn UnitTable(props: &UnitTableProps) -> Html {
                     }) }
                 </tbody>
                 <tfoot>
+                    if let Some((base, projected)) = v.unallocated {
+                        <tr data-testid={format!("unallocated-row-{}", v.indicator)}>
+                            <th scope="row">{s.unallocated_short}</th>
+                            <td class="n">{format::yi(base)}</td>
+                            <td class="n">{format::yi(projected)}</td>
+                            <td class="n">{ if base > 0.0 { format::multiple(projected / base) } else { "—".to_owned() } }</td>
+                            <td colspan="3" class="muted">{"—"}</td>
+                        </tr>
+                    }
                     <tr>
                         <th scope="row">{s.city_total}</th>
                         <td class="n">{format::yi(base_total)}</td>
@@ -90,6 +101,12 @@ pub fn UnitTable(props: &UnitTableProps) -> Html {
                     </tr>
                 </tfoot>
             </table>
+            <p class="source-note" data-testid={format!("source-note-{}", v.indicator)}>
+                {lang.source_note(&props.source)}
+                if let Some(y) = v.reported_through {
+                    {lang.semicolon()}{s.reported_through}{" "}{lang.year(y)}
+                }
+            </p>
         </div>
     }
 }

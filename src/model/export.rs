@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::growth::Growth;
 use super::plan::{IndicatorKey, Plan};
 use super::projection::{reaches, Projection};
 use super::scenario::Scenario;
@@ -19,6 +20,14 @@ fn field(text: &str) -> String {
     } else {
         text.to_owned()
     }
+}
+
+/// Which row of an indicator.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Row {
+    Unit(usize),
+    Unallocated,
+    City,
 }
 
 /// One cell of the results table.
@@ -62,6 +71,39 @@ impl Cell {
     }
 }
 
+/// The column titles.
+fn header(zh: bool) -> [&'static str; 11] {
+    if zh {
+        [
+            "指标",
+            "单位",
+            "年份",
+            "增速（%）",
+            "数值（亿元）",
+            "年度底线（%）",
+            "达到底线",
+            "目标年翻番/达标",
+            "目标（亿元）",
+            "已公布",
+            "基数来源",
+        ]
+    } else {
+        [
+            "indicator",
+            "unit",
+            "year",
+            "growth (%)",
+            "value (100M yuan)",
+            "floor (%)",
+            "floor met",
+            "doubled / target met",
+            "target (100M yuan)",
+            "reported",
+            "source of bases",
+        ]
+    }
+}
+
 /// The results table: a header and rows of cells, for CSV and XLSX alike.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ResultsTable {
@@ -81,80 +123,77 @@ pub struct ResultsTable {
 pub fn results_table(plan: &Plan, scenario: &Scenario, lang: Lang) -> ResultsTable {
     let zh = lang == Lang::Zh;
     let (yes, no) = if zh { ("是", "否") } else { ("yes", "no") };
-    let header: [&str; 9] = if zh {
-        [
-            "指标",
-            "单位",
-            "年份",
-            "增速（%）",
-            "数值（亿元）",
-            "年度底线（%）",
-            "达到底线",
-            "目标年翻番/达标",
-            "目标（亿元）",
-        ]
-    } else {
-        [
-            "indicator",
-            "unit",
-            "year",
-            "growth (%)",
-            "value (100M yuan)",
-            "floor (%)",
-            "floor met",
-            "doubled / target met",
-            "target (100M yuan)",
-        ]
-    };
     let yes_no = |b: bool| Cell::text(if b { yes } else { no });
     let mut rows = Vec::new();
     for key in IndicatorKey::ALL {
         let ind = plan.indicator(key);
         let name = if zh { &ind.short_zh } else { &ind.short_en };
-        let projection = Projection::of(scenario.inputs(key));
+        let inputs = scenario.inputs(key);
+        let projection = Projection::of(inputs);
         let years: Vec<u16> = (plan.base_year..=ind.target_year).collect();
-        let units =
-            plan.units.iter().enumerate().map(|(u, unit)| (Some(u), if zh { &unit.name_zh } else { &unit.name_en }));
-        let city_name = if zh { "全市合计".to_owned() } else { "City total".to_owned() };
-        for (unit, unit_name) in units.chain(std::iter::once((None, &city_name))) {
+        let names = plan
+            .units
+            .iter()
+            .enumerate()
+            .map(|(u, unit)| (Row::Unit(u), if zh { &unit.name_zh } else { &unit.name_en }));
+        let (city_name, rest_name) =
+            if zh { ("全市合计", "市直、其他") } else { ("City total", "City-level, other") };
+        let (city_name, rest_name) = (city_name.to_owned(), rest_name.to_owned());
+        let rest = projection.unallocated.as_ref().map(|_| (Row::Unallocated, &rest_name));
+        for (row, row_name) in names.chain(rest).chain(std::iter::once((Row::City, &city_name))) {
             for (k, year) in years.iter().enumerate() {
-                let value = match unit {
-                    Some(u) => projection.units[u][k],
-                    None => projection.city[k],
+                let path = match row {
+                    Row::Unit(u) => &projection.units[u],
+                    Row::Unallocated => projection.unallocated.as_ref().unwrap_or(&projection.city),
+                    Row::City => &projection.city,
                 };
-                let growth = (k > 0).then(|| unit.and_then(|u| scenario.growth(key).get(u, k - 1))).flatten();
-                let floor = (k > 0).then(|| ind.floor(*year)).flatten();
+                let value = path[k];
+                // A unit's growth as set (exact), or as reported levels imply.
+                let growth: Option<(Option<Growth>, f64)> = match row {
+                    Row::Unit(u) if k > 0 => match inputs.set_growth(u, k - 1) {
+                        Some(g) => Some((Some(g), g.percent())),
+                        None => projection.growth_percent(u, k - 1).map(|p| (None, p)),
+                    },
+                    _ => None,
+                };
+                // The part nobody reports has no floor of its own.
+                let floor = (k > 0 && row != Row::Unallocated).then(|| ind.floor(*year)).flatten();
                 let floor_met = match (growth, floor) {
-                    (Some(g), Some(f)) => yes_no(g.meets_floor(Some(f))),
+                    (Some((Some(g), _)), Some(f)) => yes_no(g.meets_floor(Some(f))),
+                    (Some((None, p)), Some(f)) => yes_no(p >= f.percent() - 1e-9),
                     _ => Cell::Empty,
                 };
                 let last = *year == ind.target_year;
-                let goal = match unit {
-                    Some(u) if last => yes_no(reaches(value, 2.0 * projection.units[u][0])),
-                    None if last => yes_no(reaches(value, ind.city_target)),
+                let goal = match row {
+                    Row::Unit(u) if last => yes_no(reaches(value, 2.0 * projection.units[u][0])),
+                    Row::City if last => yes_no(reaches(value, ind.city_target)),
                     _ => Cell::Empty,
                 };
                 rows.push(vec![
                     Cell::text(name.as_str()),
-                    Cell::text(unit_name.as_str()),
+                    Cell::text(row_name.as_str()),
                     Cell::number(f64::from(*year), year.to_string(), 0),
-                    growth.map_or(Cell::Empty, |g| Cell::number(g.percent(), g.to_string(), 2)),
+                    growth.map_or(Cell::Empty, |(g, p)| {
+                        Cell::number(p, g.map_or_else(|| format!("{p:.2}"), |g| g.to_string()), 2)
+                    }),
                     Cell::number(value, format!("{value:.4}"), 4),
                     floor.map_or(Cell::Empty, |f| Cell::number(f.percent(), f.to_string(), 1)),
                     floor_met,
                     goal,
-                    if unit.is_none() && last {
+                    if row == Row::City && last {
                         Cell::number(ind.city_target, ind.city_target.to_string(), 0)
                     } else {
                         Cell::Empty
                     },
+                    if k > 0 && inputs.is_locked(k - 1) { Cell::text(yes) } else { Cell::Empty },
+                    if inputs.source().is_empty() { Cell::Empty } else { Cell::text(inputs.source()) },
                 ]);
             }
         }
     }
     ResultsTable {
         sheet: if zh { "测算结果".to_owned() } else { "Results".to_owned() },
-        header: header.iter().map(|h| (*h).to_owned()).collect(),
+        header: header(zh).iter().map(|h| (*h).to_owned()).collect(),
         rows,
     }
 }
@@ -191,15 +230,35 @@ mod tests {
         assert_eq!(lines.len(), 16 * 10 + 1);
         assert_eq!(
             lines[0],
-            "指标,单位,年份,增速（%）,数值（亿元）,年度底线（%）,达到底线,目标年翻番/达标,目标（亿元）"
+            "指标,单位,年份,增速（%）,数值（亿元）,年度底线（%）,达到底线,目标年翻番/达标,目标（亿元）,已公布,基数来源"
         );
-        assert_eq!(lines[1], "招商引资到位资金,华龙区,2022,,28.0000,,,,");
-        assert_eq!(lines[2], "招商引资到位资金,华龙区,2023,40.0,39.2000,50.0,否,,");
+        assert_eq!(lines[1], "招商引资到位资金,华龙区,2022,,28.0000,,,,,,");
+        assert_eq!(lines[2], "招商引资到位资金,华龙区,2023,40.0,39.2000,50.0,否,,,,");
         // 28 × 1.4 × 1.3334 = 52.2693: not doubled.
-        assert_eq!(lines[3], "招商引资到位资金,华龙区,2024,33.34,52.2693,,,否,");
-        assert!(lines.contains(&"规上制造业增加值,全市合计,2026,,237.5000,,,否,475"));
+        assert_eq!(lines[3], "招商引资到位资金,华龙区,2024,33.34,52.2693,,,否,,,");
+        assert!(lines.contains(&"规上制造业增加值,全市合计,2026,,237.5000,,,否,475,,"));
         let en = results_csv(&plan, &s, Lang::En);
-        assert!(en.contains("\r\nFunds attracted,Hualong,2023,40.0,39.2000,50.0,no,,\r\n"));
+        assert!(en.contains("\r\nFunds attracted,Hualong,2023,40.0,39.2000,50.0,no,,,,\r\n"));
+    }
+
+    #[test]
+    fn reported_years_sources_and_the_unallocated_part_are_in_the_table() {
+        use crate::model::{Base, Report, Unallocated};
+        let plan = Plan::shipped().unwrap();
+        let mut s = Scenario::default_for(&plan);
+        let funds = s.inputs_mut(IndicatorKey::Funds);
+        funds.set_source("2023年统计公报，2024-03");
+        funds.unallocated = Some(Unallocated { base: Base::new(20.0).unwrap(), growth: Growth::ZERO });
+        funds.set_reported_years(1);
+        funds.set_report(0, Report::CityLevel(Base::new(463.0).unwrap()));
+        let csv = results_csv(&plan, &s, Lang::Zh);
+        // 463 ÷ 300 − 1 = 54.33 %: every unit and the part grew by it; 28 × 463 ÷ 300 = 43.2133.
+        assert!(
+            csv.contains("\r\n招商引资到位资金,华龙区,2023,54.33,43.2133,50.0,是,,,是,2023年统计公报，2024-03\r\n"),
+            "{csv}"
+        );
+        assert!(csv.contains("\r\n招商引资到位资金,市直、其他,2023,,30.8667,,,,,是,"));
+        assert!(csv.contains("\r\n招商引资到位资金,全市合计,2023,,463.0000,50.0,,,,是,"));
     }
 
     #[test]

@@ -153,6 +153,11 @@ pub struct TargetVerdict {
     /// The equal growth in every open (not reported) year that would just
     /// reach the target; shown for reference, so never `AlreadyMet`.
     pub uniform: Requirement,
+    /// The unallocated part's 2022 value and its value in the target year,
+    /// 亿元, if the scenario has one.
+    pub unallocated: Option<(f64, f64)>,
+    /// The last reported year, if any.
+    pub reported_through: Option<u16>,
 }
 
 impl TargetVerdict {
@@ -226,7 +231,14 @@ impl TargetVerdict {
             breaches,
             required,
             uniform,
+            unallocated: projection.unallocated.as_ref().map(|_| (projection.unallocated_at(0), rest)),
+            reported_through: inputs.reported_years().checked_sub(1).and_then(|k| years.get(k)).copied(),
         }
+    }
+
+    /// The city's 2022 total, 亿元: the units and the unallocated part.
+    pub fn base_total(&self) -> f64 {
+        self.units.iter().map(|u| u.base).sum::<f64>() + self.unallocated.map_or(0.0, |(b, _)| b)
     }
 
     /// Projected minus target, 亿元: a margin when positive, a shortfall

@@ -1,31 +1,26 @@
-//! One 2022 base, typed in 亿元. Refused text shows a message at the field;
-//! the last valid value stays.
+//! An amount typed in 亿元: a 2022 base, a reported level. Refused text
+//! shows a message at the field; the last valid value stays.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::format;
 use crate::i18n::Lang;
-use crate::model::{parse_decimal, Base, BaseError, IndicatorKey, NumberError};
-use crate::state::{Action, AppState};
+use crate::model::{parse_decimal, Base, BaseError, NumberError};
 
-/// Props of [`BaseInput`].
+/// Props of [`AmountInput`].
 #[derive(Properties, PartialEq, Clone)]
-pub struct BaseInputProps {
-    /// Indicator.
-    pub indicator: IndicatorKey,
-    /// Unit index.
-    pub unit: usize,
-    /// Unit id, for the test hook.
-    pub unit_id: AttrValue,
-    /// Unit name, for the accessible label.
-    pub unit_name: AttrValue,
-    /// The base, 亿元.
+pub struct AmountInputProps {
+    /// The amount, 亿元.
     pub value: f64,
+    /// The accessible label.
+    pub label: AttrValue,
+    /// The test hook.
+    pub testid: AttrValue,
     /// Interface language.
     pub lang: Lang,
-    /// Where changes go.
-    pub dispatch: UseReducerDispatcher<AppState>,
+    /// Called with each valid amount typed.
+    pub on_set: Callback<Base>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -34,9 +29,9 @@ enum Problem {
     Base(BaseError),
 }
 
-/// A base field.
+/// An amount field.
 #[component]
-pub fn BaseInput(props: &BaseInputProps) -> Html {
+pub fn AmountInput(props: &AmountInputProps) -> Html {
     let draft = use_state_eq(|| None::<String>);
     let problem = use_state_eq(|| None::<Problem>);
     {
@@ -44,15 +39,14 @@ pub fn BaseInput(props: &BaseInputProps) -> Html {
         use_effect_with(props.value.to_bits(), move |_| problem.set(None));
     }
     let on_input = {
-        let (draft, problem, d, indicator, unit) =
-            (draft.clone(), problem.clone(), props.dispatch.clone(), props.indicator, props.unit);
+        let (draft, problem, set) = (draft.clone(), problem.clone(), props.on_set.clone());
         Callback::from(move |e: InputEvent| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
             let text = input.value();
             match parse_decimal(&text).map_err(Problem::Number).and_then(|v| Base::new(v).map_err(Problem::Base)) {
                 Ok(base) => {
                     problem.set(None);
-                    d.dispatch(Action::SetBase { indicator, unit, base });
+                    set.emit(base);
                 }
                 Err(p) => problem.set(Some(p)),
             }
@@ -82,9 +76,9 @@ pub fn BaseInput(props: &BaseInputProps) -> Html {
                 inputmode="decimal"
                 autocomplete="off"
                 value={shown}
-                aria-label={format!("{} {}", props.unit_name, s.bases_heading)}
+                aria-label={props.label.clone()}
                 aria-invalid={message.is_some().then_some("true")}
-                data-testid={format!("base-{}-{}", props.indicator, props.unit_id)}
+                data-testid={props.testid.clone()}
                 oninput={on_input}
                 onblur={on_blur}
             />
