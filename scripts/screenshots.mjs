@@ -1,7 +1,7 @@
 // Screenshots of the built page for a person to look at: both languages,
 // a 1366×768 laptop and a 390-wide phone. Writes PNGs to target/screens/.
 //
-//   node scripts/screenshots.mjs [--full] [--select value_added] [--demo]
+//   node scripts/screenshots.mjs [--full] [--select value_added] [--demo] [--code CODE] [--bases]
 //
 // --demo lowers a few growth rates of the selected indicator (funds by
 // default) so that the page shows misses, floor breaches and laggards.
@@ -11,6 +11,9 @@ import { launchChromium, serveDist } from './lib/chromium.mjs';
 const full = process.argv.includes('--full');
 const sel = process.argv.includes('--select') ? process.argv[process.argv.indexOf('--select') + 1] : null;
 const demo = process.argv.includes('--demo');
+// --code opens a scenario link; --bases opens the bases editor.
+const code = process.argv.includes('--code') ? process.argv[process.argv.indexOf('--code') + 1] : null;
+const bases = process.argv.includes('--bases');
 const PORT = 4181;
 const server = await serveDist(PORT);
 const browser = await launchChromium();
@@ -19,10 +22,11 @@ try {
   for (const [name, viewport] of [['laptop', { width: 1366, height: 768 }], ['phone', { width: 390, height: 844 }]]) {
     for (const lang of ['zh', 'en']) {
       const page = await browser.newPage({ viewport, deviceScaleFactor: name === 'phone' ? 2 : 1 });
-      await page.goto(`http://127.0.0.1:${PORT}/`);
+      await page.goto(`http://127.0.0.1:${PORT}/${code ? '#s=' + code : ''}`);
       await page.waitForSelector('[data-testid="verdict-funds"][data-projected]');
       if (lang === 'en') await page.getByTestId('lang-toggle').click();
       if (sel) await page.getByTestId(`indicator-${sel}`).click();
+      if (bases) await page.getByTestId(`bases-${sel ?? 'funds'}`).locator('summary').click();
       if (demo) {
         const key = sel ?? 'funds';
         const cells = await page.locator(`[data-testid^="growth-${key}-"]`).evaluateAll((els) => els.map((e) => e.dataset.testid));
@@ -34,7 +38,7 @@ try {
         }
         await page.evaluate(() => window.scrollTo(0, 0));
       }
-      const file = `target/screens/${name}-${lang}${sel ? '-' + sel : ''}${demo ? '-demo' : ''}${full ? '-full' : ''}.png`;
+      const file = `target/screens/${name}-${lang}${sel ? '-' + sel : ''}${demo ? '-demo' : ''}${code ? '-code' : ''}${bases ? '-bases' : ''}${full ? '-full' : ''}.png`;
       await page.screenshot({ path: file, fullPage: full });
       console.log(file);
       await page.close();

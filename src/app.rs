@@ -281,7 +281,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </header>
 
-            <PrintBriefing plan={plan.clone()} name={scenario_name.clone()} code={code.clone()} verdicts={verdicts.clone()} lang={lang} />
+            <PrintBriefing plan={plan.clone()} name={scenario_name.clone()} code={code.clone()} verdicts={verdicts.clone()} scenario={state.scenario.clone()} lang={lang} />
             <ScenarioPanel plan={plan.clone()} current={link_state.clone()} code={code.clone()} lang={lang} dispatch={dispatch.clone()} />
             if let Some(e) = state.link_error.clone() {
                 <LinkNotice error={e} lang={lang} dispatch={dispatch.clone()} />

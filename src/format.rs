@@ -15,6 +15,17 @@ pub fn yi_plain(v: f64) -> String {
     minus(text)
 }
 
+/// A growth in percent as a growth field shows it (`12.5`, `18.93`), or to
+/// two decimals where it is not on a basis point (one implied by levels).
+pub fn growth_text(percent: f64) -> String {
+    let g = crate::model::Growth::nearest(percent);
+    if (g.percent() - percent).abs() < 1e-9 {
+        g.to_string()
+    } else {
+        minus(&format!("{:.2}", finite(percent)))
+    }
+}
+
 /// A growth rate without needless decimals, no sign: `50`, `12.5`, `29.4`.
 pub fn growth_plain(g: crate::model::Growth) -> String {
     let text = g.to_string();

@@ -262,7 +262,7 @@ const ZH: Strings = Strings {
     already_met: "已达标",
     above_range: "超出滑块上限",
     unreachable: "无法达到",
-    uniform_from_base: "自2023年匀速需",
+    uniform_from_base: "匀速需",
     per_year: "/年",
     indicator_label: "选择指标",
     grid_heading: "增速设定",
@@ -494,7 +494,7 @@ const EN: Strings = Strings {
     already_met: "already met",
     above_range: "beyond slider range",
     unreachable: "unreachable",
-    uniform_from_base: "Uniform from 2023",
+    uniform_from_base: "Uniform",
     per_year: "/yr",
     indicator_label: "Indicator",
     grid_heading: "Growth rates",
@@ -966,6 +966,15 @@ impl Lang {
                 Lang::En => format!("{} “{}”", s.err_not_number, truncate(text, 12)),
             },
             GrowthError::OutOfRange(_) => s.err_range.to_owned(),
+        }
+    }
+
+    /// "自2023年匀速需" / "Uniform from 2023": the equal growth from the first
+    /// open year on.
+    pub fn uniform_from(self, year: u16) -> String {
+        match self {
+            Lang::Zh => format!("自{year}年{}", self.s().uniform_from_base),
+            Lang::En => format!("{} from {year}", self.s().uniform_from_base),
         }
     }
 

@@ -97,8 +97,8 @@ pub struct UnitsData {
 /// One cell of the floor map.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FloorCell {
-    /// The growth set.
-    pub growth: Growth,
+    /// The growth, percent: as set, or as reported figures give it.
+    pub growth: f64,
     /// Growth minus floor in percentage points; `None` where the plan sets
     /// no floor for the year.
     pub diff: Option<f64>,
@@ -270,14 +270,14 @@ impl ChartData {
                     .iter()
                     .enumerate()
                     .map(|(k, y)| {
-                        // The growth set, or what reported levels imply (shown to the basis point).
+                        // The growth set, or what reported levels imply.
                         let percent = inputs
                             .set_growth(u, k)
                             .map(Growth::percent)
                             .or_else(|| projection.growth_percent(u, k))
                             .unwrap_or(0.0);
                         FloorCell {
-                            growth: Growth::nearest(percent),
+                            growth: percent,
                             diff: ind.floor(*y).map(|f| percent - f.percent()),
                         }
                     })
@@ -382,7 +382,7 @@ impl ChartData {
                             rows.push(vec![
                                 name.clone(),
                                 year.clone(),
-                                format!("{}%", c.growth),
+                                format!("{}%", format::growth_text(c.growth)),
                                 floor.clone(),
                                 c.diff.map_or_else(|| "—".to_owned(), |x| format::signed_pct(x, 1).replace('%', "")),
                             ]);

@@ -442,8 +442,8 @@ fn draw_floors<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &FloorMapData) -> DrawR
             let strong = cell.diff.is_some_and(|x| x.abs() > FLOOR_SATURATION * 0.55);
             let ink = if strong { WHITE } else { INK };
             let label = match cell.diff {
-                Some(diff) if diff < 0.0 => format!("▼ {}%", cell.growth),
-                _ => format!("{}%", cell.growth),
+                Some(diff) if diff < 0.0 => format!("▼ {}%", format::growth_text(cell.growth)),
+                _ => format!("{}%", format::growth_text(cell.growth)),
             };
             pen.text(&label, x0 + col_w / 2.0, y0 + row_h / 2.0, label_size, ink, (HPos::Center, VPos::Center), false)?;
         }

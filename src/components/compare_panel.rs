@@ -95,6 +95,13 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             format::yi(a),
             format::yi(b)
         ),
+        Difference::Reported(key, year) => {
+            format!("{} · {} · {}", lang.indicator_short(props.plan.indicator(key)), lang.year(year), s.reported)
+        }
+        Difference::Unallocated(key) => {
+            format!("{} · {}", lang.indicator_short(props.plan.indicator(key)), s.unallocated_heading)
+        }
+        Difference::Source(key) => format!("{} · {}", lang.indicator_short(props.plan.indicator(key)), s.source_label),
     };
     html! {
         <section class="compare" data-testid="compare" aria-label={s.compare_heading}>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::i18n::Lang;
-use crate::model::{Status, TargetVerdict};
+use crate::model::{Scenario, Status, TargetVerdict};
 use crate::state::PlanRef;
 use crate::{location, qr};
 
@@ -22,6 +22,8 @@ pub struct PrintBriefingProps {
     pub code: Rc<String>,
     /// All four verdicts.
     pub verdicts: Rc<Vec<TargetVerdict>>,
+    /// The scenario, for where its bases come from.
+    pub scenario: Rc<Scenario>,
     /// Interface language.
     pub lang: Lang,
 }
@@ -87,6 +89,15 @@ pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            <ul class="briefing-sources">
+                { for props.verdicts.iter().map(|v| {
+                    let ind = props.plan.indicator(v.indicator);
+                    let reported = v.reported_through.map(|y| format!("{}{} {}", lang.semicolon(), s.reported_through, lang.year(y)));
+                    html! {
+                        <li>{lang.indicator_short(ind)}{lang.colon()}{lang.source_note(props.scenario.inputs(v.indicator).source())}{reported.unwrap_or_default()}</li>
+                    }
+                }) }
+            </ul>
             <p class="briefing-foot">{s.illustrative_short}{" "}{s.privacy}</p>
         </section>
     }

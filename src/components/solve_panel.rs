@@ -20,7 +20,9 @@ pub fn SolvePanel(props: &IndicatorProps) -> Html {
     let (lang, key) = (props.lang, props.indicator);
     let s = lang.s();
     let years: Vec<u16> = props.plan.years(key).collect();
-    let from_col = (*from).min(years.len().saturating_sub(1));
+    // Reported years are never solved: the choice starts after them.
+    let first_open = props.scenario.inputs(key).reported_years();
+    let from_col = (*from).max(first_open).min(years.len().saturating_sub(1));
     let result = {
         let plan = props.plan.clone();
         use_memo((props.scenario.clone(), key, from_col, *mode, *open), move |(scenario, key, from, mode, open)| {
@@ -101,7 +103,7 @@ pub fn SolvePanel(props: &IndicatorProps) -> Html {
                 <p class="solve-title">{s.solve_heading}</p>
                 <label>{s.solve_from}{" "}
                     <select onchange={on_from} data-testid="solve-from">
-                        { for years.iter().enumerate().map(|(k, y)| html! { <option value={k.to_string()} selected={k == from_col}>{lang.year(*y)}</option> }) }
+                        { for years.iter().enumerate().skip(first_open).map(|(k, y)| html! { <option value={k.to_string()} selected={k == from_col}>{lang.year(*y)}</option> }) }
                     </select>
                 </label>
                 <select onchange={on_mode} data-testid="solve-mode" aria-label={s.solve}>

@@ -11,6 +11,13 @@ pub enum Difference {
     Growth(IndicatorKey, usize, u16, Growth, Growth),
     /// A 2022 base: indicator, unit index, A's and B's (亿元).
     Base(IndicatorKey, usize, f64, f64),
+    /// A year reported in one and not the other, or reported with other
+    /// figures: indicator, calendar year.
+    Reported(IndicatorKey, u16),
+    /// The unallocated part (市直、其他) is added, removed or changed.
+    Unallocated(IndicatorKey),
+    /// Where the bases come from: indicator.
+    Source(IndicatorKey),
 }
 
 /// Every input of `b` that differs from `a`, indicator by indicator, bases
@@ -23,7 +30,19 @@ pub fn differences(plan: &Plan, a: &Scenario, b: &Scenario) -> Vec<Difference> {
                 out.push(Difference::Base(key, u, *x, *y));
             }
         }
+        let (ia, ib) = (a.inputs(key), b.inputs(key));
+        if ia.source() != ib.source() {
+            out.push(Difference::Source(key));
+        }
+        if ia.unallocated != ib.unallocated {
+            out.push(Difference::Unallocated(key));
+        }
         let years: Vec<u16> = plan.years(key).collect();
+        for (k, year) in years.iter().enumerate() {
+            if ia.report(k) != ib.report(k) {
+                out.push(Difference::Reported(key, *year));
+            }
+        }
         for u in 0..plan.units.len() {
             for (k, year) in years.iter().enumerate() {
                 if let (Some(x), Some(y)) = (a.growth(key).get(u, k), b.growth(key).get(u, k)) {
@@ -60,5 +79,13 @@ mod tests {
                 Difference::Growth(IndicatorKey::Capacity, 4, 2025, g(13.97), g(9.5)),
             ]
         );
+        let inv = b.inputs_mut(IndicatorKey::Investment);
+        inv.set_source("年报");
+        inv.set_reported_years(1);
+        inv.set_report(0, crate::model::Report::CityGrowth(g(20.0)));
+        let d = differences(&plan, &a, &b);
+        assert_eq!(d[1], Difference::Source(IndicatorKey::Investment));
+        assert_eq!(d[2], Difference::Reported(IndicatorKey::Investment, 2023));
+        assert_eq!(d.len(), 4);
     }
 }
