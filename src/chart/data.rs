@@ -276,10 +276,7 @@ impl ChartData {
                             .map(Growth::percent)
                             .or_else(|| projection.growth_percent(u, k))
                             .unwrap_or(0.0);
-                        FloorCell {
-                            growth: percent,
-                            diff: ind.floor(*y).map(|f| percent - f.percent()),
-                        }
+                        FloorCell { growth: percent, diff: ind.floor(*y).map(|f| percent - f.percent()) }
                     })
                     .collect()
             })

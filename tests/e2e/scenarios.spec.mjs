@@ -132,7 +132,7 @@ test('export a scenario file and import it back; a bad file is refused whole, na
   const text = await (await import('node:fs')).promises.readFile(await download.path(), 'utf8');
   const doc = JSON.parse(text);
   expect(doc.format).toBe('doubling-sandbox-scenario');
-  expect(doc.version).toBe(1);
+  expect(doc.version).toBe(2);
   expect(doc.indicators.investment.growth.fanxian['2025']).toBeCloseTo(14.9, 6);
   const before = await projected(page, 'investment');
 

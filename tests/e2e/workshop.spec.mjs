@@ -64,7 +64,7 @@ test('the results table downloads as CSV with a BOM, in the page language', asyn
   expect(lines).toHaveLength(161);
   expect(lines[0]).toContain('指标,单位,年份');
   // 237.5 × 1.12 × 1.15 × 1.20 × 1.294 = 475.0015.
-  expect(lines).toContain('规上制造业增加值,全市合计,2026,,475.0015,,,是,475');
+  expect(lines).toContain('规上制造业增加值,全市合计,2026,,475.0015,,,是,475,,');
 });
 
 test('2022 bases can be edited, the sums compared with the plan, and a link carries them', async ({ page, browser, context }) => {
