@@ -3,8 +3,9 @@
 
     python3 scripts/make_link.py scenario.json [--base https://host/path/]
 
-Reads the JSON scenario file format (version 1) and writes link format
-version 1 with every cell and base the file gives, so that a spreadsheet
+Reads the JSON scenario file format (version 1 or 2) and writes link format
+version 2 with every cell, base, source, unallocated part and reported year
+the file gives, so that a spreadsheet
 exported to that JSON (or written by any program) becomes a link. Needs only
 the Python standard library and data/plan.json for the plan's layout.
 """
@@ -17,6 +18,7 @@ import zlib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 KEYS = ["funds", "investment", "capacity", "value_added"]
+KINDS = {"unit_growth": 0, "unit_levels": 1, "city_growth": 2, "city_level": 3}
 
 
 def varint(n):
@@ -35,9 +37,46 @@ def zigzag(v):
     return (v << 1) ^ (v >> 31) if v >= 0 else ((-v) << 1) - 1
 
 
+def clean_source(text):
+    """One line, trimmed, at most 60 characters, as the page keeps it."""
+    line = "".join(" " if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in text).strip()
+    return line[:60].rstrip()
+
+
+def extras(given, key, units, years):
+    """Version 2's per-indicator extras: source, unallocated part, reported years."""
+    flags, body = 0, bytearray()
+    source = clean_source(given.get("source", ""))
+    if source:
+        flags |= 1
+        raw = source.encode("utf-8")
+        body += varint(len(raw)) + raw
+    part = given.get("unallocated")
+    if part is not None:
+        flags |= 2
+        body += varint(round(part["base"] * 10000)) + varint(zigzag(round(part["growth"] * 100)))
+    reported = given.get("reported", {})
+    if reported:
+        if sorted(reported) != [str(y) for y in years[: len(reported)]]:
+            sys.exit(f"indicators.{key}.reported: must be the first years, in order")
+        flags |= 4
+        body += varint(len(reported))
+        for year in years[: len(reported)]:
+            entry = reported[str(year)]
+            kind = KINDS[entry["kind"]]
+            body.append(kind)
+            if kind == 1:
+                body += b"".join(varint(round(entry["levels"][unit] * 10000)) for unit in units)
+            elif kind == 2:
+                body += varint(zigzag(round(entry["value"] * 100)))
+            elif kind == 3:
+                body += varint(round(entry["value"] * 10000))
+    return bytes([flags]) + bytes(body)
+
+
 def encode(doc, plan):
     units = [u["id"] for u in plan["units"]]
-    out = bytearray([1])
+    out = bytearray([2])
     name = doc.get("name", "")
     flags = (1 if doc.get("lang") == "en" else 0) | (2 if name else 0)
     out.append(flags)
@@ -69,6 +108,7 @@ def encode(doc, plan):
         for u, value in bases:
             out += varint(u - prev - 1) + varint(round(value * 10000))
             prev = u
+        out += extras(given, key, units, years)
     out += zlib.crc32(bytes(out)).to_bytes(4, "little")
     return base64.urlsafe_b64encode(bytes(out)).decode().rstrip("=")
 
@@ -79,8 +119,8 @@ def main():
     parser.add_argument("--base", default="", help="the page's address, e.g. https://host/sandbox/")
     args = parser.parse_args()
     doc = json.loads(pathlib.Path(args.file).read_text(encoding="utf-8"))
-    if doc.get("format") != "doubling-sandbox-scenario" or doc.get("version") != 1:
-        sys.exit("not a version 1 scenario file")
+    if doc.get("format") != "doubling-sandbox-scenario" or doc.get("version") not in (1, 2):
+        sys.exit("not a version 1 or 2 scenario file")
     plan = json.loads((ROOT / "data" / "plan.json").read_text(encoding="utf-8"))
     print(f"{args.base}#s={encode(doc, plan)}")
 

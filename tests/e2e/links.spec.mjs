@@ -101,22 +101,27 @@ test('the QR code shows the link large', async ({ page }) => {
   await expect(page.getByTestId('qr-dialog')).toHaveCount(0);
 });
 
-test('a link made outside the page (scripts/make_link.py) opens what the same file imports', async ({ page, browser, baseURL }) => {
-  const { execFileSync } = await import('node:child_process');
-  const fixture = new URL('../fixtures/spreadsheet-scenario.json', import.meta.url).pathname;
-  const script = new URL('../../scripts/make_link.py', import.meta.url).pathname;
-  const link = execFileSync('python3', [script, fixture, '--base', baseURL]).toString().trim();
-  await openPage(page, link);
-  await expect(page.getByTestId('link-error')).toHaveCount(0);
-  await expect(page.getByTestId('scenario-name')).toHaveValue('表格导出方案');
-  const viaLink = await verdicts(page);
+for (const [file, name, cell, value] of [
+  ['spreadsheet-scenario.json', '表格导出方案', 'growth-funds-taiqian-2024', '20.25'],
+  ['reported-scenario.json', '2024年中期评估', 'report-city-2023', '463'],
+]) {
+  test(`a link made outside the page (scripts/make_link.py) opens what importing ${file} gives`, async ({ page, browser, baseURL }) => {
+    const { execFileSync } = await import('node:child_process');
+    const fixture = new URL(`../fixtures/${file}`, import.meta.url).pathname;
+    const script = new URL('../../scripts/make_link.py', import.meta.url).pathname;
+    const link = execFileSync('python3', [script, fixture, '--base', baseURL]).toString().trim();
+    await openPage(page, link);
+    await expect(page.getByTestId('link-error')).toHaveCount(0);
+    await expect(page.getByTestId('scenario-name')).toHaveValue(name);
+    const viaLink = await verdicts(page);
 
-  const ctx = await browser.newContext();
-  const other = await ctx.newPage();
-  await openPage(other, baseURL);
-  await other.getByTestId('import-json').setInputFiles(fixture);
-  await expect(other.getByTestId('scenario-note')).toContainText('已导入');
-  expect(await verdicts(other)).toEqual(viaLink);
-  await expect(other.getByTestId('growth-funds-taiqian-2024')).toHaveValue('20.25');
-  await ctx.close();
-});
+    const ctx = await browser.newContext();
+    const other = await ctx.newPage();
+    await openPage(other, baseURL);
+    await other.getByTestId('import-json').setInputFiles(fixture);
+    await expect(other.getByTestId('scenario-note')).toContainText('已导入');
+    expect(await verdicts(other)).toEqual(viaLink);
+    await expect(other.getByTestId(cell)).toHaveValue(value);
+    await ctx.close();
+  });
+}
