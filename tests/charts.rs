@@ -201,3 +201,31 @@ fn floor_map_marks_cells_below_the_floor() {
     assert!(data.summary(Lang::Zh).ends_with("1 低于底线"), "{}", data.summary(Lang::Zh));
     assert_eq!(data.table(Lang::Zh).rows.len(), 36);
 }
+
+#[test]
+fn reported_figures_and_the_unallocated_part_show_in_the_charts() {
+    use doubling_sandbox::model::{Base, Report, Unallocated};
+    let (plan, mut s) = setup();
+    let key = IndicatorKey::Funds;
+    let funds = s.inputs_mut(key);
+    funds.unallocated = Some(Unallocated { base: Base::new(4.0).unwrap(), growth: Growth::ZERO });
+    funds.set_reported_years(1);
+    funds.set_report(
+        0,
+        Report::UnitLevels((0..9).map(|u| Base::new(if u == 5 { 100.0 } else { 30.0 }).unwrap()).collect()),
+    );
+    let els = path_svg(&plan, &s, key, Lang::Zh);
+    let t = texts(&els);
+    // The unallocated part is a tenth, grey series with its own legend entry.
+    assert!(t.contains(&"市直、其他"), "{t:?}");
+    assert_eq!(rects_of(&els, unit_colour(9)), 3 + 1);
+    // Doubling 2 × 284 = 568 is drawn close to the 560 target but is not "≈" it.
+    assert!(t.iter().any(|x| x.starts_with("目标 560亿元 · 翻番线 568.0")), "{t:?}");
+    // The floor map shows what the levels imply, unclamped: 台前县 19.6 → 100 is +410.20 %.
+    let els = parse(&render_svg(&ChartData::floors(&plan, &s, key, Lang::Zh), 600, 320).unwrap());
+    let t = texts(&els);
+    assert!(t.contains(&"2023年 已公布"), "{t:?}");
+    assert!(t.contains(&"410.20%"), "{t:?}");
+    // 华龙区 28 → 30 is +7.14 %, below the 50 % floor.
+    assert!(t.contains(&"▼ 7.14%"), "{t:?}");
+}

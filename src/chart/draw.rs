@@ -294,7 +294,9 @@ fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<
     pen.dashed(&[(left, yd), (right, yd)], MUTED, 1.5)?;
     pen.line(&[(left, yt), (right, yt)], MISSED, 2.0)?;
     let target_text = if close && !d.compact {
-        format!("{} ≈ {}", d.target_label, d.doubling_label)
+        // "≈" only where the figures nearly agree; lines merely drawn close get a plain separator.
+        let sep = if (d.target - d.doubling).abs() <= 0.005 * d.target.abs() { "≈" } else { "·" };
+        format!("{} {sep} {}", d.target_label, d.doubling_label)
     } else {
         d.target_label.clone()
     };

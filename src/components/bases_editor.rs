@@ -137,14 +137,17 @@ fn unallocated_rows(
                         testid={format!("unallocated-base-{key}")} on_set={set_base} />
                 </td>
                 <td class="n">
-                    <span class="unallocated-growth">
-                        <span>{s.unallocated_growth}</span>
-                        <PercentInput value={x.growth} {lang} label={format!("{} {}", s.unallocated_heading, s.unallocated_growth)}
-                            testid={AttrValue::from(format!("unallocated-growth-{key}"))} on_set={set_growth} />
-                    </span>
                     <button type="button" class="btn subtle small" data-testid={format!("unallocated-remove-{key}")} onclick={remove}
                         aria-label={s.unallocated_remove} title={s.unallocated_remove}>{"×"}</button>
                 </td>
+            </tr>
+            <tr class="unallocated">
+                <th scope="row">{s.unallocated_growth}</th>
+                <td class="n">
+                    <PercentInput value={x.growth} {lang} label={format!("{} {}", s.unallocated_heading, s.unallocated_growth)}
+                        testid={AttrValue::from(format!("unallocated-growth-{key}"))} on_set={set_growth} />
+                </td>
+                <td></td>
             </tr>
             <tr><td colspan="3"><p class="hint">{s.unallocated_hint}</p></td></tr>
         </>
