@@ -295,8 +295,8 @@ fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<
     pen.line(&[(left, yt), (right, yt)], MISSED, 2.0)?;
     let target_text = if close && !d.compact {
         // "≈" only where the figures nearly agree; lines merely drawn close get a plain separator.
-        let sep = if (d.target - d.doubling).abs() <= 0.005 * d.target.abs() { "≈" } else { "·" };
-        format!("{} {sep} {}", d.target_label, d.doubling_label)
+        let joiner = if (d.target - d.doubling).abs() <= 0.005 * d.target.abs() { "≈" } else { "·" };
+        format!("{} {joiner} {}", d.target_label, d.doubling_label)
     } else {
         d.target_label.clone()
     };
