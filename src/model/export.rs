@@ -44,7 +44,8 @@ pub enum Cell {
     /// A number: its value for spreadsheets that compute, and the text a
     /// CSV writes (rounded as the page shows it).
     Number {
-        /// The value.
+        /// The value; in JSON as its shortest exact text (see [`exact`]).
+        #[serde(with = "exact")]
         v: f64,
         /// The value as CSV text.
         s: String,
@@ -68,6 +69,28 @@ impl Cell {
             Cell::Empty => "",
             Cell::Text { s } | Cell::Number { s, .. } => s,
         }
+    }
+}
+
+/// A number in JSON as the shortest text that reads back to the same
+/// `f64` (Rust's `Display`), parsed with Rust's exact `str::parse`: the
+/// spreadsheet worker then writes bit for bit the value the page computed.
+/// As a JSON number it could come back one unit in the last place off,
+/// since `serde_json` parses floats fast, not exactly, unless its
+/// `float_roundtrip` feature is on (which would cost the page's wasm 8 KB).
+mod exact {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+    use std::borrow::Cow;
+
+    // serde's `with` contract passes the field by reference.
+    #[allow(clippy::trivially_copy_pass_by_ref)]
+    pub fn serialize<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(v)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        let text = Cow::<str>::deserialize(d)?;
+        text.parse().map_err(|_| D::Error::custom(format!("not a number: {text}")))
     }
 }
 
@@ -259,6 +282,18 @@ mod tests {
         );
         assert!(csv.contains("\r\n招商引资到位资金,市直、其他,2023,,30.8667,,,,,是,"));
         assert!(csv.contains("\r\n招商引资到位资金,全市合计,2023,,463.0000,50.0,,,,是,"));
+    }
+
+    #[test]
+    fn numbers_cross_json_bit_for_bit() {
+        for v in [0.1 + 0.2, 52.269_28, 28.0, -1.5e-9, 1e21, f64::MAX, f64::MIN_POSITIVE, 2.0_f64.sqrt()] {
+            let cell = Cell::number(v, String::new(), 4);
+            let json = serde_json::to_string(&cell).unwrap();
+            assert_eq!(serde_json::from_str::<Cell>(&json).unwrap(), cell, "{json}");
+        }
+        let json = serde_json::to_string(&Cell::number(12.5, "12.50".into(), 2)).unwrap();
+        assert_eq!(json, r#"{"t":"number","v":"12.5","s":"12.50","dp":2}"#);
+        assert!(serde_json::from_str::<Cell>(r#"{"t":"number","v":"abc","s":"","dp":0}"#).is_err());
     }
 
     #[test]
