@@ -2,7 +2,9 @@
 //! (2023—2026年), computed entirely in the browser.
 //!
 //! `model` is the pure plan arithmetic; `state` the one reducer; `app` and
-//! `components` the yew view; `web` the few direct browser touches.
+//! `components` the yew view; `web` the few direct browser touches; `sheet`
+//! the bridge to the spreadsheet worker (`src/bin/sheet_worker/main.rs`), which
+//! opens and saves .xlsx files in a wasm of its own.
 
 pub mod app;
 pub mod chart;
@@ -12,6 +14,7 @@ pub mod i18n;
 pub mod location;
 pub mod model;
 pub mod qr;
+pub mod sheet;
 pub mod state;
 pub mod storage;
 pub mod web;
