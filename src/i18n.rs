@@ -6,6 +6,7 @@ use crate::model::file::{FileError, FileProblem};
 use crate::model::import::{ImportIssue, Located};
 use crate::model::library::LibraryError;
 use crate::model::{Growth, GrowthError, Indicator, LinkError, NumberError, Plan, Unit};
+use crate::sheet::SheetError;
 use crate::storage::StorageProblem;
 
 pub use crate::model::Lang;
@@ -162,6 +163,9 @@ pub struct Strings {
     pub presentation_exit: &'static str,
     pub presentation_hint: &'static str,
     pub export_csv: &'static str,
+    pub export_xlsx: &'static str,
+    pub xlsx_busy: &'static str,
+    pub xlsx_failed: &'static str,
     pub results_word: &'static str,
     pub bases_heading: &'static str,
     pub bases_hint: &'static str,
@@ -199,6 +203,19 @@ pub struct Strings {
     pub paste_heading: &'static str,
     pub paste_hint: &'static str,
     pub open_csv: &'static str,
+    pub sheet_reading: &'static str,
+    pub x_not_zip: &'static str,
+    pub x_not_spreadsheet: &'static str,
+    pub x_no_sheet: &'static str,
+    pub x_file_too_large: &'static str,
+    pub x_sheet_too_large: &'static str,
+    pub x_write: &'static str,
+    pub x_bad_message: &'static str,
+    pub x_panic: &'static str,
+    pub x_load: &'static str,
+    pub x_crashed: &'static str,
+    pub x_timeout: &'static str,
+    pub x_browser: &'static str,
     pub import_apply: &'static str,
     pub values_word: &'static str,
     pub nothing_recognised: &'static str,
@@ -393,6 +410,9 @@ const ZH: Strings = Strings {
     presentation_exit: "退出演示",
     presentation_hint: "大字号、高对比度，适合投影（快捷键 P，Esc 退出）",
     export_csv: "导出结果 CSV",
+    export_xlsx: "导出结果 XLSX",
+    xlsx_busy: "正在生成 XLSX…",
+    xlsx_failed: "未能导出 XLSX：",
     results_word: "结果",
     bases_heading: "2022年基数",
     bases_hint: "在此填入各单位2022年实际数（亿元），链接与导出文件会带上这些数值。",
@@ -429,8 +449,21 @@ const ZH: Strings = Strings {
     custom_bases: "已使用自定义基数：各单位2022年基数已有改动。",
     paste_heading: "从表格导入基数",
     paste_hint:
-        "从 Excel 或 WPS 复制一块表格粘贴到这里（首行为指标名，首列为单位名），或打开 CSV 文件；确认无误后再应用。",
-    open_csv: "打开 CSV 文件",
+        "从 Excel 或 WPS 复制一块表格粘贴到这里（首行为指标名，首列为单位名），或打开 CSV、Excel（.xlsx/.xls）或 .ods 文件（读取第一个工作表）；确认无误后再应用。",
+    open_csv: "打开 CSV 或 Excel 文件",
+    sheet_reading: "正在读取表格文件…",
+    x_not_zip: "这不是 Excel 或 WPS 表格文件：内容既不是 .xlsx/.ods 的 zip 格式，也不是旧版 .xls 格式。",
+    x_not_spreadsheet: "表格文件已损坏，或不是表格",
+    x_no_sheet: "文件中没有工作表。",
+    x_file_too_large: "文件过大",
+    x_sheet_too_large: "第一个工作表过大",
+    x_write: "无法生成 XLSX 文件",
+    x_bad_message: "页面与表格组件的版本不一致，请刷新页面后重试",
+    x_panic: "表格组件内部出错，已停止；再试一次会重新启动它",
+    x_load: "无法加载表格组件（sheet_loader.js、sheet-worker.js、sheet-worker_bg.wasm），请检查网络连接或刷新页面后重试",
+    x_crashed: "表格组件意外停止；再试一次会重新启动它",
+    x_timeout: "表格组件没有响应，已停止，请重试",
+    x_browser: "浏览器拒绝了此操作",
     import_apply: "应用",
     values_word: "个数值",
     nothing_recognised: "尚未识别出任何数值。",
@@ -625,6 +658,9 @@ const EN: Strings = Strings {
     presentation_exit: "Exit presentation",
     presentation_hint: "Large type and high contrast for a projector (key P, Esc to leave)",
     export_csv: "Results CSV",
+    export_xlsx: "Results XLSX",
+    xlsx_busy: "Writing XLSX…",
+    xlsx_failed: "The XLSX file could not be made:",
     results_word: "results",
     bases_heading: "2022 bases",
     bases_hint: "Enter each unit's actual 2022 figures (100M yuan); links and exported files carry them.",
@@ -660,8 +696,21 @@ const EN: Strings = Strings {
     err_base_large: "Too large (at most 1,000,000)",
     custom_bases: "Custom bases: some 2022 bases have been changed.",
     paste_heading: "Import bases from a spreadsheet",
-    paste_hint: "Paste a block copied from Excel or WPS (indicator names in the first row, unit names in the first column), or open a CSV file; apply once the preview is right.",
-    open_csv: "Open a CSV file",
+    paste_hint: "Paste a block copied from Excel or WPS (indicator names in the first row, unit names in the first column), or open a CSV, Excel (.xlsx/.xls) or .ods file (its first worksheet is read); apply once the preview is right.",
+    open_csv: "Open a CSV or Excel file",
+    sheet_reading: "Reading the spreadsheet…",
+    x_not_zip: "This is not an Excel or WPS spreadsheet: its content is neither the zip format of .xlsx/.ods nor the old .xls format.",
+    x_not_spreadsheet: "The spreadsheet is damaged, or not a spreadsheet",
+    x_no_sheet: "The file has no worksheet.",
+    x_file_too_large: "The file is too large",
+    x_sheet_too_large: "The first worksheet is too large",
+    x_write: "The XLSX file could not be written",
+    x_bad_message: "The page and its spreadsheet component do not match; reload the page and try again",
+    x_panic: "The spreadsheet component hit an internal error and was stopped; trying again restarts it",
+    x_load: "The spreadsheet component (sheet_loader.js, sheet-worker.js, sheet-worker_bg.wasm) could not be loaded; check the connection or reload the page and try again",
+    x_crashed: "The spreadsheet component stopped unexpectedly; trying again restarts it",
+    x_timeout: "The spreadsheet component did not answer and was stopped; try again",
+    x_browser: "The browser refused",
     import_apply: "Apply",
     values_word: "value(s)",
     nothing_recognised: "No values recognised yet.",
@@ -915,6 +964,64 @@ impl Lang {
         }
     }
 
+    /// A spreadsheet that could not be opened or saved, in words for the
+    /// page: what happened, then the detail the reader or browser gave.
+    pub fn sheet_problem(self, e: &SheetError) -> String {
+        let s = self.s();
+        let zh = self == Lang::Zh;
+        let with = |what: &str, detail: &str| {
+            let detail = truncate(detail.trim(), 160);
+            match (zh, detail.is_empty()) {
+                (_, true) => format!("{what}{}", self.stop()),
+                (true, false) => format!("{what}（{detail}）。"),
+                (false, false) => format!("{what} ({detail})."),
+            }
+        };
+        let mb = |bytes: u64| {
+            // Sizes in MB for people; exact enough far beyond any file.
+            #[allow(clippy::cast_precision_loss)]
+            let mb = bytes as f64 / 1_048_576.0;
+            format!("{mb:.1} MB")
+        };
+        match e {
+            SheetError::NotZip => s.x_not_zip.to_owned(),
+            SheetError::NotSpreadsheet { detail } => with(s.x_not_spreadsheet, detail),
+            SheetError::NoSheet => s.x_no_sheet.to_owned(),
+            SheetError::FileTooLarge { bytes, limit } => match self {
+                Lang::Zh => format!("{}（{}，上限 {}）。", s.x_file_too_large, mb(*bytes), mb(*limit)),
+                Lang::En => format!("{} ({}; the limit is {}).", s.x_file_too_large, mb(*bytes), mb(*limit)),
+            },
+            SheetError::SheetTooLarge { rows, cols, max_rows, max_cols } => match self {
+                Lang::Zh => format!(
+                    "{}（用到第 {rows} 行、第 {cols} 列，上限为 {max_rows} 行、{max_cols} 列）。",
+                    s.x_sheet_too_large
+                ),
+                Lang::En => format!(
+                    "{} (it reaches row {rows} and column {cols}; the limit is {max_rows} rows and {max_cols} columns).",
+                    s.x_sheet_too_large
+                ),
+            },
+            SheetError::Write { detail } => with(s.x_write, detail),
+            SheetError::BadMessage { detail } => with(s.x_bad_message, detail),
+            SheetError::Panic { detail } => with(s.x_panic, detail),
+            SheetError::Load { detail } => with(s.x_load, detail),
+            SheetError::Crashed { detail } => with(s.x_crashed, detail),
+            SheetError::Timeout { seconds } => match self {
+                Lang::Zh => format!("{}（等待了 {seconds} 秒）。", s.x_timeout),
+                Lang::En => format!("{} (waited {seconds} s).", s.x_timeout),
+            },
+            SheetError::Browser { detail } => with(s.x_browser, detail),
+        }
+    }
+
+    /// Which sheet of which file was read: 已读取“基数.xlsx”的工作表“Sheet1”.
+    pub fn sheet_read(self, file: &str, sheet: &str) -> String {
+        match self {
+            Lang::Zh => format!("已读取“{file}”的工作表“{sheet}”。"),
+            Lang::En => format!("Read worksheet “{sheet}” of “{file}”."),
+        }
+    }
+
     /// An import issue with its place: "第 3 行第 2 列：不是数字“abc”".
     pub fn import_issue(self, at: &Located) -> String {
         let s = self.s();
@@ -1018,5 +1125,51 @@ fn truncate(text: &str, max: usize) -> String {
         let mut t: String = text.chars().take(max).collect();
         t.push('…');
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sheet::protocol::{MAX_COLS, MAX_FILE_BYTES, MAX_ROWS};
+
+    #[test]
+    fn every_spreadsheet_problem_has_words_in_both_languages() {
+        let d = || "detail from the reader".to_owned();
+        let all = [
+            SheetError::NotZip,
+            SheetError::NotSpreadsheet { detail: d() },
+            SheetError::NoSheet,
+            SheetError::FileTooLarge { bytes: 20 * 1_048_576, limit: MAX_FILE_BYTES },
+            SheetError::SheetTooLarge { rows: 20_001, cols: 3, max_rows: MAX_ROWS, max_cols: MAX_COLS },
+            SheetError::Write { detail: d() },
+            SheetError::BadMessage { detail: d() },
+            SheetError::Panic { detail: d() },
+            SheetError::Load { detail: d() },
+            SheetError::Crashed { detail: d() },
+            SheetError::Timeout { seconds: 20 },
+            SheetError::Browser { detail: d() },
+        ];
+        let mut seen = Vec::new();
+        for e in &all {
+            let (zh, en) = (Lang::Zh.sheet_problem(e), Lang::En.sheet_problem(e));
+            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
+            assert!(en.is_ascii() || en.contains('×'), "{en}");
+            assert!(!seen.contains(&zh), "{zh} twice");
+            seen.push(zh);
+        }
+        assert_eq!(
+            Lang::Zh.sheet_problem(&SheetError::FileTooLarge { bytes: 20 * 1_048_576, limit: MAX_FILE_BYTES }),
+            "文件过大（20.0 MB，上限 16.0 MB）。"
+        );
+        assert_eq!(
+            Lang::En.sheet_problem(&SheetError::Load { detail: "404".into() }),
+            "The spreadsheet component (sheet_loader.js, sheet-worker.js, sheet-worker_bg.wasm) could not be loaded; \
+             check the connection or reload the page and try again (404)."
+        );
+        assert_eq!(
+            Lang::Zh.sheet_problem(&SheetError::Crashed { detail: String::new() }),
+            format!("{}。", ZH.x_crashed)
+        );
     }
 }

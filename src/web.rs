@@ -61,7 +61,25 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).map_err(js_error)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
+    download_blob(filename, &blob)
+}
+
+/// Offers `bytes` (a file made in the browser, e.g. by the spreadsheet
+/// worker) to the user as a file download named `filename`.
+///
+/// # Errors
+///
+/// A message when the browser refuses to build the file or the link.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &js_sys::Uint8Array) -> Result<(), String> {
+    let parts = js_sys::Array::of1(bytes);
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &bag).map_err(js_error)?;
+    download_blob(filename, &blob)
+}
+
+fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(js_error)?;
     let result = download_url(filename, &url);
     // Revoke once the click has been handled; the download keeps its copy.
     gloo::timers::callback::Timeout::new(10_000, move || {

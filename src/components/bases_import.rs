@@ -1,15 +1,28 @@
-//! Pasting bases from a spreadsheet or opening a CSV file: a preview of
-//! every recognised value and every problem by row and column, then all or
-//! nothing.
+//! Pasting bases from a spreadsheet or opening a CSV or spreadsheet file
+//! (.xlsx, .xls, .ods: the spreadsheet worker reads its first worksheet,
+//! see `sheet`): a preview of every recognised value and every problem by
+//! row and column, then all or nothing.
+
+use std::rc::Rc;
 
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::format;
 use crate::i18n::Lang;
-use crate::model::import::{read_bases, ImportPreview};
+use crate::model::import::{read_bases, read_rows, ImportPreview};
 use crate::model::IndicatorKey;
+use crate::sheet::protocol::is_spreadsheet_name;
+use crate::sheet::{SheetError, SheetWorker};
 use crate::state::{Action, AppState, PlanRef};
+
+/// What became of the last spreadsheet file opened.
+#[derive(Clone, PartialEq)]
+enum SheetNote {
+    Reading,
+    Read { file: String, sheet: String },
+    Problem(SheetError),
+}
 
 /// Props of [`BasesImport`].
 #[derive(Properties, PartialEq, Clone)]
@@ -26,47 +39,91 @@ pub struct BasesImportProps {
 #[component]
 pub fn BasesImport(props: &BasesImportProps) -> Html {
     let text = use_state_eq(String::new);
+    // Rows of a spreadsheet file, previewed instead of the text.
+    let rows = use_state_eq(|| None::<Rc<Vec<Vec<String>>>>);
+    let sheet_note = use_state_eq(|| None::<SheetNote>);
+    // Counts files and pastes, so that a late answer for an older file is dropped.
+    let generation = use_mut_ref(|| 0_u32);
+    let sheets = use_context::<SheetWorker>().unwrap_or_default();
     let applied = use_state_eq(|| None::<usize>);
     let preview = {
         let plan = props.plan.clone();
-        use_memo(
-            (*text).clone(),
-            move |t| if t.trim().is_empty() { ImportPreview::default() } else { read_bases(&plan, t) },
-        )
+        use_memo(((*text).clone(), (*rows).clone()), move |(t, rows)| match rows {
+            Some(rows) => read_rows(&plan, rows),
+            None if t.trim().is_empty() => ImportPreview::default(),
+            None => read_bases(&plan, t),
+        })
     };
     let (lang, s) = (props.lang, props.lang.s());
     let on_paste = {
-        let (text, applied) = (text.clone(), applied.clone());
+        let (text, rows, sheet_note, generation, applied) =
+            (text.clone(), rows.clone(), sheet_note.clone(), generation.clone(), applied.clone());
         Callback::from(move |e: InputEvent| {
             if let Some(a) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                *generation.borrow_mut() += 1;
                 text.set(a.value());
+                rows.set(None);
+                sheet_note.set(None);
                 applied.set(None);
             }
         })
     };
     let on_file = {
-        let (text, applied) = (text.clone(), applied.clone());
+        let (text, rows, sheet_note, generation, applied) =
+            (text.clone(), rows.clone(), sheet_note.clone(), generation.clone(), applied.clone());
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
             let Some(f) = input.files().and_then(|l| l.get(0)) else { return };
             input.set_value("");
-            let (text, applied) = (text.clone(), applied.clone());
+            let current = {
+                let mut g = generation.borrow_mut();
+                *g += 1;
+                *g
+            };
+            let (text, rows, sheet_note, generation, applied, sheets) =
+                (text.clone(), rows.clone(), sheet_note.clone(), generation.clone(), applied.clone(), sheets.clone());
+            let spreadsheet = is_spreadsheet_name(&f.name());
+            sheet_note.set(spreadsheet.then_some(SheetNote::Reading));
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(t) = wasm_bindgen_futures::JsFuture::from(f.text()).await {
+                if spreadsheet {
+                    let read = sheets.read_file(&f).await;
+                    if *generation.borrow() != current {
+                        return;
+                    }
+                    text.set(String::new());
+                    match read {
+                        Ok(sheet) => {
+                            rows.set(Some(Rc::new(sheet.rows)));
+                            sheet_note.set(Some(SheetNote::Read { file: f.name(), sheet: sheet.sheet }));
+                        }
+                        Err(e) => {
+                            rows.set(None);
+                            sheet_note.set(Some(SheetNote::Problem(e)));
+                        }
+                    }
+                    applied.set(None);
+                } else if let Ok(t) = wasm_bindgen_futures::JsFuture::from(f.text()).await {
+                    if *generation.borrow() != current {
+                        return;
+                    }
                     text.set(t.as_string().unwrap_or_default());
+                    rows.set(None);
                     applied.set(None);
                 }
             });
         })
     };
     let on_apply = {
-        let (preview, d, applied, text) = (preview.clone(), props.dispatch.clone(), applied.clone(), text.clone());
+        let (preview, d, applied, text, rows, sheet_note) =
+            (preview.clone(), props.dispatch.clone(), applied.clone(), text.clone(), rows.clone(), sheet_note.clone());
         Callback::from(move |_: MouseEvent| {
             if preview.can_apply() {
                 let bases = preview.bases.iter().map(|b| (b.indicator, b.unit, b.base)).collect();
                 d.dispatch(Action::ApplyBases(bases));
                 applied.set(Some(preview.bases.len()));
                 text.set(String::new());
+                rows.set(None);
+                sheet_note.set(None);
             }
         })
     };
@@ -88,8 +145,18 @@ pub fn BasesImport(props: &BasesImportProps) -> Html {
                 aria-label={s.paste_heading} spellcheck="false" />
             <label class="btn subtle file-pick">
                 {s.open_csv}
-                <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" class="sr-only" data-testid="import-csv" onchange={on_file} />
+                <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain,.xlsx,.xlsm,.xls,.ods" class="sr-only" data-testid="import-csv" onchange={on_file} />
             </label>
+            {
+                match (*sheet_note).clone() {
+                    None => html! {},
+                    Some(SheetNote::Reading) => html! { <p class="hint" role="status" data-testid="import-file-note">{s.sheet_reading}</p> },
+                    Some(SheetNote::Read { file, sheet }) => html! { <p class="hint" role="status" data-testid="import-file-note">{lang.sheet_read(&file, &sheet)}</p> },
+                    Some(SheetNote::Problem(e)) => html! {
+                        <p class="field-error" role="alert" data-testid="import-file-problem">{s.file_error}{" "}{lang.sheet_problem(&e)}</p>
+                    },
+                }
+            }
             if !preview.issues.is_empty() {
                 <ul class="import-problems" data-testid="import-problems">
                     { for preview.issues.iter().map(|i| html! {
@@ -117,7 +184,7 @@ pub fn BasesImport(props: &BasesImportProps) -> Html {
             }
             if blocking {
                 <p class="field-error">{s.blocked}</p>
-            } else if preview.bases.is_empty() && !text.trim().is_empty() {
+            } else if preview.bases.is_empty() && (!text.trim().is_empty() || rows.is_some()) {
                 <p class="hint">{s.nothing_recognised}</p>
             }
             <button type="button" class="btn" data-testid="import-apply" disabled={!preview.can_apply()} onclick={on_apply}>

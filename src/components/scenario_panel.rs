@@ -1,8 +1,9 @@
 //! The scenario's name, saving under a name in the browser, the list of
-//! saved scenarios (open, rename, duplicate, delete), and JSON export and
-//! import. Rules live in `model::library` and `model::file`; storage in
-//! `storage`. Whatever fails, the scenario on screen and the saved list stay
-//! as they were.
+//! saved scenarios (open, rename, duplicate, delete), JSON export and
+//! import, and the results as CSV or XLSX (the spreadsheet worker writes
+//! it, see `sheet`). Rules live in `model::library` and `model::file`;
+//! storage in `storage`. Whatever fails, the scenario on screen and the
+//! saved list stay as they were.
 
 use std::rc::Rc;
 
@@ -12,6 +13,8 @@ use yew::prelude::*;
 use crate::i18n::Lang;
 use crate::model::library::{Library, LibraryError};
 use crate::model::{file, LinkState};
+use crate::sheet::protocol::XLSX_MIME;
+use crate::sheet::SheetWorker;
 use crate::state::{Action, AppState, Change, PlanRef};
 use crate::{storage, web};
 
@@ -174,6 +177,29 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
             }
         })
     };
+    // The spreadsheet worker writes the .xlsx; the button is busy meanwhile.
+    let sheets = use_context::<SheetWorker>().unwrap_or_default();
+    let xlsx_busy = use_state_eq(|| false);
+    let export_xlsx = {
+        let (plan, current, note, busy) = (props.plan.clone(), props.current.clone(), note.clone(), xlsx_busy.clone());
+        Callback::from(move |_: MouseEvent| {
+            let s = lang.s();
+            let name = name_or_default(&current, lang);
+            let fname = web::file_safe(&format!("{}_{}_{name}.xlsx", s.app_name, s.results_word));
+            let table = crate::model::export::results_table(&plan, &current.scenario, lang);
+            let (sheets, note, busy) = (sheets.clone(), note.clone(), busy.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let made = sheets.write_xlsx(table).await;
+                busy.set(false);
+                let done = made
+                    .map_err(|e| lang.sheet_problem(&e))
+                    .and_then(|bytes| web::download_bytes(&fname, XLSX_MIME, &bytes));
+                // A success also clears the problem of an earlier try.
+                note.set(done.err().map(|e| Note::Problem(format!("{} {e}", s.xlsx_failed))));
+            });
+        })
+    };
     let import = {
         let (d, plan, note) = (props.dispatch.clone(), props.plan.clone(), note.clone());
         Callback::from(move |e: Event| {
@@ -304,6 +330,10 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
             </details>
             <button type="button" class="btn subtle" data-testid="export-json" onclick={export}>{s.export_json}</button>
             <button type="button" class="btn subtle" data-testid="export-csv" onclick={export_csv}>{s.export_csv}</button>
+            <button type="button" class="btn subtle" data-testid="export-xlsx" disabled={*xlsx_busy}
+                aria-busy={xlsx_busy.to_string()} onclick={export_xlsx}>
+                { if *xlsx_busy { s.xlsx_busy } else { s.export_xlsx } }
+            </button>
             <label class="btn subtle file-pick">
                 {s.import_json}
                 <input type="file" accept=".json,application/json" class="sr-only" data-testid="import-json" onchange={import} />
