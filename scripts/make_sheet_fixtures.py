@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Writes the spreadsheet fixtures of the tests: tests/fixtures/bases.xlsx
-and tests/fixtures/bases.ods, a sheet of 2022 bases as a planner might keep
-it (a title row, a header, three units, a total row).
+"""Writes the spreadsheet fixtures of the tests: tests/fixtures/bases.xlsx,
+bases.ods and bases.xls, a sheet of 2022 bases as a planner might keep it
+(a title row, a header, three units, a total row).
 
 They are written here by hand with the standard library, not by the app's
 own writer, so that the tests read files from a different producer: shared
@@ -12,6 +12,7 @@ same bytes on every run (fixed timestamps), so the files can be committed.
     python3 scripts/make_sheet_fixtures.py
 """
 import pathlib
+import struct
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -122,8 +123,68 @@ def ods():
     write_zip(OUT / "bases.ods", entries)
 
 
+def xls():
+    """The old binary format: BIFF8 records in a "Workbook" stream of an OLE
+    compound file, only the records a reader needs (no styles: every cell
+    is General). Integers are RK records, as Excel writes them."""
+
+    def record(typ, data=b""):
+        return struct.pack("<HH", typ, len(data)) + data
+
+    def utf16(text):
+        return text.encode("utf-16-le")
+
+    def cell(r, c, value):
+        head = struct.pack("<HHH", r, c, 0x0F)
+        if isinstance(value, str):  # LABEL: XLUnicodeString, uncompressed
+            return record(0x0204, head + struct.pack("<HB", len(value), 1) + utf16(value))
+        if isinstance(value, int):  # RK: an integer shifted left by two, fInt set
+            return record(0x027E, head + struct.pack("<I", (value << 2) | 0x02))
+        return record(0x0203, head + struct.pack("<d", value))  # NUMBER
+
+    def bof(kind):
+        return record(0x0809, struct.pack("<HHHHII", 0x0600, kind, 0x0DBB, 0x07CC, 0, 6))
+
+    sheet = bof(0x0010)
+    for r, row in enumerate(ROWS):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet += cell(r, c, value)
+    sheet += record(0x000A)
+
+    def globals_(sheet_at):
+        name = struct.pack("<BB", len(SHEET), 1) + utf16(SHEET)
+        return (bof(0x0005) + record(0x0042, struct.pack("<H", 1200))
+                + record(0x0085, struct.pack("<IBB", sheet_at, 0, 0) + name) + record(0x000A))
+
+    book = globals_(len(globals_(0))) + sheet
+    book += b"\0" * (4096 - len(book))  # From 4096 bytes on, a stream lives in whole sectors.
+    sectors = len(book) // 512
+
+    # Sector 0: the FAT; sector 1: the directory; sectors 2..: the stream.
+    end, free = 0xFFFFFFFE, 0xFFFFFFFF
+    fat = [0xFFFFFFFD, end] + [3 + i for i in range(sectors - 1)] + [end]
+    fat += [free] * (128 - len(fat))
+
+    def entry(name, kind, child, start, size):
+        raw = utf16(name + "\0") if name else b""
+        return (raw.ljust(64, b"\0") + struct.pack("<HBB", len(raw), kind, 1)
+                + struct.pack("<III", free, free, child) + b"\0" * 16 + struct.pack("<I", 0)
+                + b"\0" * 16 + struct.pack("<II", start, size) + struct.pack("<I", 0))
+
+    directory = (entry("Root Entry", 5, 1, end, 0) + entry("Workbook", 2, free, 2, len(book))
+                 + entry("", 0, free, free, 0) * 2)
+    header = (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\0" * 16
+              + struct.pack("<HHHHH", 0x003E, 0x0003, 0xFFFE, 9, 6) + b"\0" * 6
+              + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
+              + struct.pack("<109I", 0, *([free] * 108)))
+    assert len(header) == 512 and len(directory) == 512
+    (OUT / "bases.xls").write_bytes(header + struct.pack("<128I", *fat) + directory + book)
+
+
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     xlsx()
     ods()
-    print(f"wrote {OUT / 'bases.xlsx'} and {OUT / 'bases.ods'}")
+    xls()
+    print(f"wrote bases.xlsx, bases.ods and bases.xls in {OUT}")

@@ -62,7 +62,7 @@ test('export-xlsx downloads a real workbook; the worker loads once for two expor
   expect(log.errors).toEqual([]);
 });
 
-test('an .xlsx or .ods file of bases is previewed like a paste and applied', async ({ page }) => {
+test('an .xlsx, .ods or .xls file of bases is previewed like a paste and applied', async ({ page }) => {
   const log = await openPage(page);
   await page.locator('[data-testid="bases-funds"] summary').click();
   await page.getByTestId('import-csv').setInputFiles(fixture('bases.xlsx'));
@@ -81,9 +81,12 @@ test('an .xlsx or .ods file of bases is previewed like a paste and applied', asy
   await page.getByTestId('indicator-capacity').click();
   await expect(page.getByTestId('base-capacity-hualong')).toHaveValue('1200');
 
-  await page.getByTestId('import-csv').setInputFiles(fixture('bases.ods'));
-  await expect(page.getByTestId('import-file-note')).toContainText('bases.ods');
-  await expect(page.getByTestId('import-preview')).toContainText('1200.0');
+  for (const name of ['bases.ods', 'bases.xls']) {
+    await page.getByTestId('import-csv').setInputFiles(fixture(name));
+    await expect(page.getByTestId('import-file-note')).toContainText(name);
+    await expect(page.getByTestId('import-preview')).toContainText('1200.0');
+    await expect(page.getByTestId('import-apply')).toHaveText(/5/);
+  }
   expect(log.errors).toEqual([]);
 });
 

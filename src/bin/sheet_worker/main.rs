@@ -222,6 +222,7 @@ mod tests {
         for bytes in [
             &include_bytes!("../../../tests/fixtures/bases.xlsx")[..],
             include_bytes!("../../../tests/fixtures/bases.ods"),
+            include_bytes!("../../../tests/fixtures/bases.xls"),
         ] {
             let (sheet, rows) = read_back(bytes);
             assert_eq!(sheet, "基数");
