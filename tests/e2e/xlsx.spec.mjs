@@ -57,8 +57,12 @@ test('export-xlsx downloads a real workbook; the worker loads once for two expor
   expect(again.suggestedFilename()).toBe('倍增沙盘_结果_会商_方案.xlsx');
   const loaded = workerRequests(urls).map((u) => new URL(u).pathname.split('/').pop());
   expect(loaded.sort()).toEqual(['sheet-worker.js', 'sheet-worker_bg.wasm', 'sheet_loader.js']);
-  // Relative to the page, which is served from /sandbox/.
-  for (const u of workerRequests(urls)) expect(new URL(u).pathname).toMatch(/^\/sandbox\//);
+  // Relative to the page, which is served from /sandbox/, and tied to the page's build.
+  const build = (await page.locator('script[data-wasm]').getAttribute('data-wasm')).match(/-([0-9a-f]+)_bg\.wasm$/)[1];
+  for (const u of workerRequests(urls)) {
+    expect(new URL(u).pathname).toMatch(/^\/sandbox\//);
+    expect(new URL(u).search).toBe(`?v=${build}`);
+  }
   expect(log.errors).toEqual([]);
 });
 
