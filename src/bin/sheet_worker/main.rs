@@ -118,7 +118,7 @@ fn post(id: u32, reply: &Reply, bytes: Option<&[u8]>) {
 mod tests {
     use super::*;
     use doubling_sandbox::model::export::{results_table, Cell as TableCell};
-    use doubling_sandbox::model::{import::read_rows, IndicatorKey, Lang, Plan, Scenario};
+    use doubling_sandbox::model::{import::read_rows, IndicatorKey, Lang, LinkState, Plan, Scenario};
     use std::io::Read as _;
 
     fn written(table: &doubling_sandbox::model::export::ResultsTable) -> Vec<u8> {
@@ -142,30 +142,50 @@ mod tests {
         text
     }
 
+    /// Writes `table`, reads it back and compares every cell: text as
+    /// written, numbers as plain decimals, empty cells empty.
+    fn assert_round_trip(table: &doubling_sandbox::model::export::ResultsTable) {
+        let (sheet, rows) = read_back(&written(table));
+        assert_eq!(sheet, table.sheet);
+        assert_eq!(rows[0], table.header);
+        assert_eq!(rows.len(), table.rows.len() + 1);
+        for (got, want) in rows[1..].iter().zip(&table.rows) {
+            let mut want: Vec<String> = want
+                .iter()
+                .map(|c| match c {
+                    TableCell::Empty => String::new(),
+                    TableCell::Text { s } => s.clone(),
+                    TableCell::Number { v, .. } => read::number_text(*v),
+                })
+                .collect();
+            while want.last().is_some_and(String::is_empty) {
+                want.pop();
+            }
+            assert_eq!(got, &want);
+        }
+    }
+
     #[test]
     fn the_results_table_reads_back_cell_for_cell() {
         let plan = Plan::shipped().unwrap();
         for lang in [Lang::Zh, Lang::En] {
-            let table = results_table(&plan, &Scenario::default_for(&plan), lang);
-            let (sheet, rows) = read_back(&written(&table));
-            assert_eq!(sheet, table.sheet);
-            assert_eq!(rows[0], table.header);
-            assert_eq!(rows.len(), table.rows.len() + 1);
-            for (got, want) in rows[1..].iter().zip(&table.rows) {
-                let mut want: Vec<String> = want
-                    .iter()
-                    .map(|c| match c {
-                        TableCell::Empty => String::new(),
-                        TableCell::Text { s } => s.clone(),
-                        TableCell::Number { v, .. } => read::number_text(*v),
-                    })
-                    .collect();
-                while want.last().is_some_and(String::is_empty) {
-                    want.pop();
-                }
-                assert_eq!(got, &want);
+            assert_round_trip(&results_table(&plan, &Scenario::default_for(&plan), lang));
+        }
+        // Every released link: names, sources, unallocated parts, reported years.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/links");
+        let (mut seen, mut unallocated) = (0, false);
+        for version in std::fs::read_dir(dir).unwrap() {
+            for file in std::fs::read_dir(version.unwrap().path()).unwrap() {
+                let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+                let golden: serde_json::Value = serde_json::from_str(&text).unwrap();
+                let state = LinkState::decode(golden["code"].as_str().unwrap(), &plan).unwrap();
+                let table = results_table(&plan, &state.scenario, state.lang);
+                assert_round_trip(&table);
+                unallocated |= table.rows.iter().any(|r| r[1].as_text() == "市直、其他");
+                seen += 1;
             }
         }
+        assert!(seen >= 10 && unallocated, "{seen} golden links, unallocated part: {unallocated}");
     }
 
     #[test]
