@@ -15,6 +15,15 @@ function fail(detail) {
   box.hidden = false;
 }
 
+// Opening or saving a spreadsheet is done by a worker that only those who
+// use it download (see src/sheet.rs). The page's wasm calls this hook; its
+// client module is imported on the first call. Both carry the page's build
+// hash, so a browser never mixes a cached worker with a newer page.
+const build = (tag.dataset.wasm.match(/-([0-9a-f]+)_bg\.wasm$/) || [])[1] || '';
+const version = build ? `?v=${build}` : '';
+globalThis.doublingSheets = (json, bytes) =>
+  import(new URL(`sheet_client.js${version}`, document.baseURI).href).then((m) => m.request(json, bytes, version));
+
 async function boot() {
   if (typeof WebAssembly !== 'object') {
     fail('此浏览器不支持 WebAssembly。This browser does not support WebAssembly.');

@@ -23,7 +23,7 @@ const PORT = 4180;
 
 // The spreadsheet worker's files: loaded on the first XLSX save or open,
 // never with the page, so they are counted apart from the first load.
-const WORKER_FILE = /^(sheet_loader\.js|sheet-worker\.js|sheet-worker_bg\.wasm)$/;
+const WORKER_FILE = /^(sheet_client\.js|sheet_loader\.js|sheet-worker\.js|sheet-worker_bg\.wasm)$/;
 
 function sizes() {
   const out = {};

@@ -22,7 +22,7 @@ const args = Object.fromEntries(
 );
 const RUNS = Number(args.runs ?? 5);
 const PORT = 4181;
-const WORKER = /^(sheet_loader\.js|sheet-worker\.js|sheet-worker_bg\.wasm)$/;
+const WORKER = /^(sheet_client\.js|sheet_loader\.js|sheet-worker\.js|sheet-worker_bg\.wasm)$/;
 
 function workerSizes() {
   const out = {};

@@ -26,7 +26,6 @@ use crate::components::verdict_card::VerdictCard;
 use crate::location;
 use crate::model::codec::Fragment;
 use crate::model::{judge_all, IndicatorKey, LinkState, Plan};
-use crate::sheet::SheetWorker;
 use crate::state::{Action, AppState, Change};
 
 /// How long the address bar waits after the last slider step before it is
@@ -88,9 +87,6 @@ pub fn App(props: &AppProps) -> Html {
         let plan = plan.clone();
         use_memo(link_state.clone(), move |st| st.encode(&plan))
     };
-    // The page's one spreadsheet worker, for the components that open and
-    // save spreadsheets; it starts only when first asked (see `sheet`).
-    let sheets = use_memo((), |()| SheetWorker::default());
     // The address bar follows the state: replaced (debounced) while sliders
     // move, a new history entry for each deliberate step.
     let pending = use_mut_ref(|| None::<(String, gloo::timers::callback::Timeout)>);
@@ -265,7 +261,6 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     html! {
-        <ContextProvider<SheetWorker> context={(*sheets).clone()}>
         <div class="page">
             <header class="topbar">
                 <div class="brand">
@@ -333,6 +328,5 @@ pub fn App(props: &AppProps) -> Html {
                 <p>{s.source}{lang.colon()}{lang.plan_source(&plan)}</p>
             </footer>
         </div>
-        </ContextProvider<SheetWorker>>
     }
 }

@@ -6,7 +6,7 @@ use crate::model::file::{FileError, FileProblem};
 use crate::model::import::{ImportIssue, Located};
 use crate::model::library::LibraryError;
 use crate::model::{Growth, GrowthError, Indicator, LinkError, NumberError, Plan, Unit};
-use crate::sheet::SheetError;
+use crate::sheet::protocol::SheetError;
 use crate::storage::StorageProblem;
 
 pub use crate::model::Lang;
@@ -204,18 +204,6 @@ pub struct Strings {
     pub paste_hint: &'static str,
     pub open_csv: &'static str,
     pub sheet_reading: &'static str,
-    pub x_not_zip: &'static str,
-    pub x_not_spreadsheet: &'static str,
-    pub x_no_sheet: &'static str,
-    pub x_file_too_large: &'static str,
-    pub x_sheet_too_large: &'static str,
-    pub x_write: &'static str,
-    pub x_bad_message: &'static str,
-    pub x_panic: &'static str,
-    pub x_load: &'static str,
-    pub x_crashed: &'static str,
-    pub x_timeout: &'static str,
-    pub x_browser: &'static str,
     pub import_apply: &'static str,
     pub values_word: &'static str,
     pub nothing_recognised: &'static str,
@@ -452,18 +440,6 @@ const ZH: Strings = Strings {
         "从 Excel 或 WPS 复制一块表格粘贴到这里（首行为指标名，首列为单位名），或打开 CSV、Excel（.xlsx/.xls）或 .ods 文件（读取第一个工作表）；确认无误后再应用。",
     open_csv: "打开 CSV 或 Excel 文件",
     sheet_reading: "正在读取表格文件…",
-    x_not_zip: "这不是 Excel 或 WPS 表格文件：内容既不是 .xlsx/.ods 的 zip 格式，也不是旧版 .xls 格式。",
-    x_not_spreadsheet: "表格文件已损坏，或不是表格",
-    x_no_sheet: "文件中没有工作表。",
-    x_file_too_large: "文件过大",
-    x_sheet_too_large: "第一个工作表过大",
-    x_write: "无法生成 XLSX 文件",
-    x_bad_message: "页面与表格组件的版本不一致，请刷新页面后重试",
-    x_panic: "表格组件内部出错，已停止；再试一次会重新启动它",
-    x_load: "无法加载表格组件（sheet_loader.js、sheet-worker.js、sheet-worker_bg.wasm），请检查网络连接或刷新页面后重试",
-    x_crashed: "表格组件意外停止；再试一次会重新启动它",
-    x_timeout: "表格组件没有响应，已停止，请重试",
-    x_browser: "浏览器拒绝了此操作",
     import_apply: "应用",
     values_word: "个数值",
     nothing_recognised: "尚未识别出任何数值。",
@@ -699,18 +675,6 @@ const EN: Strings = Strings {
     paste_hint: "Paste a block copied from Excel or WPS (indicator names in the first row, unit names in the first column), or open a CSV, Excel (.xlsx/.xls) or .ods file (its first worksheet is read); apply once the preview is right.",
     open_csv: "Open a CSV or Excel file",
     sheet_reading: "Reading the spreadsheet…",
-    x_not_zip: "This is not an Excel or WPS spreadsheet: its content is neither the zip format of .xlsx/.ods nor the old .xls format.",
-    x_not_spreadsheet: "The spreadsheet is damaged, or not a spreadsheet",
-    x_no_sheet: "The file has no worksheet.",
-    x_file_too_large: "The file is too large",
-    x_sheet_too_large: "The first worksheet is too large",
-    x_write: "The XLSX file could not be written",
-    x_bad_message: "The page and its spreadsheet component do not match; reload the page and try again",
-    x_panic: "The spreadsheet component hit an internal error and was stopped; trying again restarts it",
-    x_load: "The spreadsheet component (sheet_loader.js, sheet-worker.js, sheet-worker_bg.wasm) could not be loaded; check the connection or reload the page and try again",
-    x_crashed: "The spreadsheet component stopped unexpectedly; trying again restarts it",
-    x_timeout: "The spreadsheet component did not answer and was stopped; try again",
-    x_browser: "The browser refused",
     import_apply: "Apply",
     values_word: "value(s)",
     nothing_recognised: "No values recognised yet.",
@@ -753,6 +717,45 @@ const EN: Strings = Strings {
     solve_accept: "Accept",
     solve_no_years: "No year left to solve.",
     solve_out_of_reach: "No growth within the slider range (−30% to 150%) meets these goals.",
+};
+
+/// The words for spreadsheet problems, apart from [`Strings`]: only the
+/// spreadsheet worker words them (`Lang::sheet_problem`), so the page's own
+/// wasm does not carry them.
+struct SheetStrings {
+    not_zip: &'static str,
+    not_spreadsheet: &'static str,
+    no_sheet: &'static str,
+    file_too_large: &'static str,
+    sheet_too_large: &'static str,
+    write: &'static str,
+    bad_message: &'static str,
+    panic: &'static str,
+    load: &'static str,
+}
+
+static SHEET_ZH: SheetStrings = SheetStrings {
+    not_zip: "这不是 Excel 或 WPS 表格文件：内容既不是 .xlsx/.ods 的 zip 格式，也不是旧版 .xls 格式。",
+    not_spreadsheet: "表格文件已损坏，或不是表格",
+    no_sheet: "文件中没有工作表。",
+    file_too_large: "文件过大",
+    sheet_too_large: "第一个工作表过大",
+    write: "无法生成 XLSX 文件",
+    bad_message: "页面与表格组件的版本不一致，请刷新页面后重试",
+    panic: "表格组件内部出错，已停止；再试一次会重新启动它",
+    load: "无法加载表格组件（sheet_loader.js、sheet-worker.js、sheet-worker_bg.wasm），请检查网络连接或刷新页面后重试",
+};
+
+static SHEET_EN: SheetStrings = SheetStrings {
+    not_zip: "This is not an Excel or WPS spreadsheet: its content is neither the zip format of .xlsx/.ods nor the old .xls format.",
+    not_spreadsheet: "The spreadsheet is damaged, or not a spreadsheet",
+    no_sheet: "The file has no worksheet.",
+    file_too_large: "The file is too large",
+    sheet_too_large: "The first worksheet is too large",
+    write: "The XLSX file could not be written",
+    bad_message: "The page and its spreadsheet component do not match; reload the page and try again",
+    panic: "The spreadsheet component hit an internal error and was stopped; trying again restarts it",
+    load: "The spreadsheet component (sheet_loader.js, sheet-worker.js, sheet-worker_bg.wasm) could not be loaded; check the connection or reload the page and try again",
 };
 
 impl Lang {
@@ -967,7 +970,10 @@ impl Lang {
     /// A spreadsheet that could not be opened or saved, in words for the
     /// page: what happened, then the detail the reader or browser gave.
     pub fn sheet_problem(self, e: &SheetError) -> String {
-        let s = self.s();
+        let s = match self {
+            Lang::Zh => &SHEET_ZH,
+            Lang::En => &SHEET_EN,
+        };
         let zh = self == Lang::Zh;
         let with = |what: &str, detail: &str| {
             let detail = truncate(detail.trim(), 160);
@@ -984,33 +990,27 @@ impl Lang {
             format!("{mb:.1} MB")
         };
         match e {
-            SheetError::NotZip => s.x_not_zip.to_owned(),
-            SheetError::NotSpreadsheet { detail } => with(s.x_not_spreadsheet, detail),
-            SheetError::NoSheet => s.x_no_sheet.to_owned(),
+            SheetError::NotZip => s.not_zip.to_owned(),
+            SheetError::NotSpreadsheet { detail } => with(s.not_spreadsheet, detail),
+            SheetError::NoSheet => s.no_sheet.to_owned(),
             SheetError::FileTooLarge { bytes, limit } => match self {
-                Lang::Zh => format!("{}（{}，上限 {}）。", s.x_file_too_large, mb(*bytes), mb(*limit)),
-                Lang::En => format!("{} ({}; the limit is {}).", s.x_file_too_large, mb(*bytes), mb(*limit)),
+                Lang::Zh => format!("{}（{}，上限 {}）。", s.file_too_large, mb(*bytes), mb(*limit)),
+                Lang::En => format!("{} ({}; the limit is {}).", s.file_too_large, mb(*bytes), mb(*limit)),
             },
             SheetError::SheetTooLarge { rows, cols, max_rows, max_cols } => match self {
                 Lang::Zh => format!(
                     "{}（用到第 {rows} 行、第 {cols} 列，上限为 {max_rows} 行、{max_cols} 列）。",
-                    s.x_sheet_too_large
+                    s.sheet_too_large
                 ),
                 Lang::En => format!(
                     "{} (it reaches row {rows} and column {cols}; the limit is {max_rows} rows and {max_cols} columns).",
-                    s.x_sheet_too_large
+                    s.sheet_too_large
                 ),
             },
-            SheetError::Write { detail } => with(s.x_write, detail),
-            SheetError::BadMessage { detail } => with(s.x_bad_message, detail),
-            SheetError::Panic { detail } => with(s.x_panic, detail),
-            SheetError::Load { detail } => with(s.x_load, detail),
-            SheetError::Crashed { detail } => with(s.x_crashed, detail),
-            SheetError::Timeout { seconds } => match self {
-                Lang::Zh => format!("{}（等待了 {seconds} 秒）。", s.x_timeout),
-                Lang::En => format!("{} (waited {seconds} s).", s.x_timeout),
-            },
-            SheetError::Browser { detail } => with(s.x_browser, detail),
+            SheetError::Write { detail } => with(s.write, detail),
+            SheetError::BadMessage { detail } => with(s.bad_message, detail),
+            SheetError::Panic { detail } => with(s.panic, detail),
+            SheetError::Load { detail } => with(s.load, detail),
         }
     }
 
@@ -1146,9 +1146,6 @@ mod tests {
             SheetError::BadMessage { detail: d() },
             SheetError::Panic { detail: d() },
             SheetError::Load { detail: d() },
-            SheetError::Crashed { detail: d() },
-            SheetError::Timeout { seconds: 20 },
-            SheetError::Browser { detail: d() },
         ];
         let mut seen = Vec::new();
         for e in &all {
@@ -1167,9 +1164,6 @@ mod tests {
             "The spreadsheet component (sheet_loader.js, sheet-worker.js, sheet-worker_bg.wasm) could not be loaded; \
              check the connection or reload the page and try again (404)."
         );
-        assert_eq!(
-            Lang::Zh.sheet_problem(&SheetError::Crashed { detail: String::new() }),
-            format!("{}。", ZH.x_crashed)
-        );
+        assert_eq!(Lang::Zh.sheet_problem(&SheetError::Write { detail: " ".into() }), format!("{}。", SHEET_ZH.write));
     }
 }

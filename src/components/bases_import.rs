@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::model::import::{read_bases, read_rows, ImportPreview};
 use crate::model::IndicatorKey;
 use crate::sheet::protocol::is_spreadsheet_name;
-use crate::sheet::{SheetError, SheetWorker};
+use crate::sheet::Problem;
 use crate::state::{Action, AppState, PlanRef};
 
 /// What became of the last spreadsheet file opened.
@@ -21,7 +21,7 @@ use crate::state::{Action, AppState, PlanRef};
 enum SheetNote {
     Reading,
     Read { file: String, sheet: String },
-    Problem(SheetError),
+    Problem(Problem),
 }
 
 /// Props of [`BasesImport`].
@@ -44,7 +44,6 @@ pub fn BasesImport(props: &BasesImportProps) -> Html {
     let sheet_note = use_state_eq(|| None::<SheetNote>);
     // Counts files and pastes, so that a late answer for an older file is dropped.
     let generation = use_mut_ref(|| 0_u32);
-    let sheets = use_context::<SheetWorker>().unwrap_or_default();
     let applied = use_state_eq(|| None::<usize>);
     let preview = {
         let plan = props.plan.clone();
@@ -80,21 +79,21 @@ pub fn BasesImport(props: &BasesImportProps) -> Html {
                 *g += 1;
                 *g
             };
-            let (text, rows, sheet_note, generation, applied, sheets) =
-                (text.clone(), rows.clone(), sheet_note.clone(), generation.clone(), applied.clone(), sheets.clone());
+            let (text, rows, sheet_note, generation, applied) =
+                (text.clone(), rows.clone(), sheet_note.clone(), generation.clone(), applied.clone());
             let spreadsheet = is_spreadsheet_name(&f.name());
             sheet_note.set(spreadsheet.then_some(SheetNote::Reading));
             wasm_bindgen_futures::spawn_local(async move {
                 if spreadsheet {
-                    let read = sheets.read_file(&f).await;
+                    let read = crate::sheet::read_file(&f).await;
                     if *generation.borrow() != current {
                         return;
                     }
                     text.set(String::new());
                     match read {
-                        Ok(sheet) => {
-                            rows.set(Some(Rc::new(sheet.rows)));
-                            sheet_note.set(Some(SheetNote::Read { file: f.name(), sheet: sheet.sheet }));
+                        Ok((sheet, cells)) => {
+                            rows.set(Some(Rc::new(cells)));
+                            sheet_note.set(Some(SheetNote::Read { file: f.name(), sheet }));
                         }
                         Err(e) => {
                             rows.set(None);
@@ -153,7 +152,7 @@ pub fn BasesImport(props: &BasesImportProps) -> Html {
                     Some(SheetNote::Reading) => html! { <p class="hint" role="status" data-testid="import-file-note">{s.sheet_reading}</p> },
                     Some(SheetNote::Read { file, sheet }) => html! { <p class="hint" role="status" data-testid="import-file-note">{lang.sheet_read(&file, &sheet)}</p> },
                     Some(SheetNote::Problem(e)) => html! {
-                        <p class="field-error" role="alert" data-testid="import-file-problem">{s.file_error}{" "}{lang.sheet_problem(&e)}</p>
+                        <p class="field-error" role="alert" data-testid="import-file-problem">{s.file_error}{" "}{e.words(lang).to_owned()}</p>
                     },
                 }
             }

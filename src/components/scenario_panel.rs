@@ -14,7 +14,6 @@ use crate::i18n::Lang;
 use crate::model::library::{Library, LibraryError};
 use crate::model::{file, LinkState};
 use crate::sheet::protocol::XLSX_MIME;
-use crate::sheet::SheetWorker;
 use crate::state::{Action, AppState, Change, PlanRef};
 use crate::{storage, web};
 
@@ -178,22 +177,21 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
         })
     };
     // The spreadsheet worker writes the .xlsx; the button is busy meanwhile.
-    let sheets = use_context::<SheetWorker>().unwrap_or_default();
     let xlsx_busy = use_state_eq(|| false);
     let export_xlsx = {
-        let (plan, current, note, busy) = (props.plan.clone(), props.current.clone(), note.clone(), xlsx_busy.clone());
+        let (current, code, note, busy) = (props.current.clone(), props.code.clone(), note.clone(), xlsx_busy.clone());
         Callback::from(move |_: MouseEvent| {
             let s = lang.s();
             let name = name_or_default(&current, lang);
             let fname = web::file_safe(&format!("{}_{}_{name}.xlsx", s.app_name, s.results_word));
-            let table = crate::model::export::results_table(&plan, &current.scenario, lang);
-            let (sheets, note, busy) = (sheets.clone(), note.clone(), busy.clone());
+            let (code, note, busy) = (code.clone(), note.clone(), busy.clone());
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let made = sheets.write_xlsx(table).await;
+                // The worker computes the table from the link code: the page sends a few dozen characters.
+                let made = crate::sheet::write_xlsx(&code, lang).await;
                 busy.set(false);
                 let done = made
-                    .map_err(|e| lang.sheet_problem(&e))
+                    .map_err(|e| e.words(lang).to_owned())
                     .and_then(|bytes| web::download_bytes(&fname, XLSX_MIME, &bytes));
                 // A success also clears the problem of an earlier try.
                 note.set(done.err().map(|e| Note::Problem(format!("{} {e}", s.xlsx_failed))));

@@ -1,6 +1,9 @@
 //! The messages between the page and the spreadsheet worker, and what can
-//! go wrong. Pure: the page's bridge (`sheet`) and the worker
-//! (`src/bin/sheet_worker/main.rs`) both use it, and it is tested natively.
+//! go wrong in the worker. Pure and tested natively. The worker
+//! (`src/bin/sheet_worker/main.rs`) reads requests and writes replies with
+//! it; on the page's side `assets/sheet_client.js` sends the requests the
+//! page's wasm hands it as JSON text and unpacks the replies, so that none
+//! of this is in the page's own wasm.
 //!
 //! A message either way is a plain object `{ id, json, bytes? }`:
 //!
@@ -38,10 +41,6 @@ pub const MAX_ROWS: u64 = 10_000;
 /// The most columns read from a sheet (counting from column A).
 pub const MAX_COLS: u64 = 200;
 
-/// How long the page waits for an answer, in milliseconds, counted from
-/// the request (so including the worker's first load).
-pub const TIMEOUT_MS: u32 = 20_000;
-
 /// The MIME type of an .xlsx file.
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -65,6 +64,16 @@ pub enum Request {
     Write {
         /// The table, as `model::export::results_table` made it.
         table: ResultsTable,
+    },
+    /// Write the results table of the scenario a link code holds, in the
+    /// language given (`zh` or `en`), as an .xlsx workbook: what the page
+    /// asks, so that it sends a few dozen characters and computes nothing
+    /// for the worker.
+    WriteLink {
+        /// The scenario's link code (`model::codec`).
+        code: String,
+        /// `zh` or `en`.
+        lang: String,
     },
     /// Read the first worksheet of the spreadsheet file sent as the
     /// message's bytes; the reply is [`Reply::Rows`].
@@ -95,7 +104,22 @@ pub enum Reply {
     Failed {
         /// Why.
         error: SheetError,
+        /// The message for the page in Chinese (empty where the loader
+        /// script wrote the reply: the page words that one itself).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        zh: String,
+        /// The same in English.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        en: String,
     },
+}
+
+impl Reply {
+    /// A failure, worded in both languages for the page.
+    pub fn failed(error: SheetError) -> Self {
+        let (zh, en) = (crate::i18n::Lang::Zh.sheet_problem(&error), crate::i18n::Lang::En.sheet_problem(&error));
+        Reply::Failed { error, zh, en }
+    }
 }
 
 /// Everything that can go wrong with opening or saving a spreadsheet, on
@@ -166,38 +190,6 @@ pub enum SheetError {
         /// The browser's words.
         detail: String,
     },
-    /// The worker stopped without answering.
-    #[error("the worker stopped: {detail}")]
-    Crashed {
-        /// The browser's words.
-        detail: String,
-    },
-    /// No answer in time; the worker is stopped.
-    #[error("no answer after {seconds} s")]
-    Timeout {
-        /// How long the page waited, in seconds.
-        seconds: u32,
-    },
-    /// The browser cannot start a worker or pass the message.
-    #[error("the browser refused: {detail}")]
-    Browser {
-        /// The browser's words.
-        detail: String,
-    },
-}
-
-impl SheetError {
-    /// Whether the worker cannot be trusted after this (it panicked, or
-    /// never loaded): the page then stops it and starts afresh next time.
-    pub fn ends_worker(&self) -> bool {
-        matches!(
-            self,
-            SheetError::Panic { .. }
-                | SheetError::Load { .. }
-                | SheetError::Crashed { .. }
-                | SheetError::Timeout { .. }
-        )
-    }
 }
 
 /// A [`SheetError`] as it travels: its kind (the variant's name in snake
@@ -230,9 +222,6 @@ impl From<SheetError> for WireError {
             SheetError::BadMessage { detail } => ("bad_message", detail, vec![]),
             SheetError::Panic { detail } => ("panic", detail, vec![]),
             SheetError::Load { detail } => ("load", detail, vec![]),
-            SheetError::Crashed { detail } => ("crashed", detail, vec![]),
-            SheetError::Timeout { seconds } => ("timeout", String::new(), vec![u64::from(seconds)]),
-            SheetError::Browser { detail } => ("browser", detail, vec![]),
         };
         WireError { kind: kind.to_owned(), detail, n }
     }
@@ -254,9 +243,6 @@ impl TryFrom<WireError> for SheetError {
             "bad_message" => SheetError::BadMessage { detail },
             "panic" => SheetError::Panic { detail },
             "load" => SheetError::Load { detail },
-            "crashed" => SheetError::Crashed { detail },
-            "timeout" => SheetError::Timeout { seconds: u32::try_from(n(0)).unwrap_or(u32::MAX) },
-            "browser" => SheetError::Browser { detail },
             other => return Err(format!("unknown error kind {other:?}")),
         })
     }
@@ -302,18 +288,16 @@ mod tests {
     fn requests_and_replies_read_back_as_written() {
         let plan = Plan::shipped().unwrap();
         let table = results_table(&plan, &Scenario::default_for(&plan), Lang::Zh);
-        for request in [Request::Write { table }, Request::Read, Request::PanicForTests] {
+        let link = Request::WriteLink { code: "AgAAAAAAAAAAAAAAAABqvdUw".into(), lang: "en".into() };
+        for request in [Request::Write { table }, link, Request::Read, Request::PanicForTests] {
             assert_eq!(parse_request(&request_json(&request)).unwrap(), request);
         }
         let replies = [
             Reply::Ready,
             Reply::Written,
             Reply::Rows { sheet: "基数".into(), rows: vec![vec!["单位".into(), "funds".into()], vec![]] },
-            Reply::Failed { error: SheetError::NotZip },
-            Reply::Failed { error: SheetError::Timeout { seconds: 20 } },
-            Reply::Failed {
-                error: SheetError::SheetTooLarge { rows: 20_000, cols: 3, max_rows: MAX_ROWS, max_cols: MAX_COLS },
-            },
+            Reply::failed(SheetError::NotZip),
+            Reply::failed(SheetError::SheetTooLarge { rows: 20_000, cols: 3, max_rows: MAX_ROWS, max_cols: MAX_COLS }),
         ];
         for reply in replies {
             assert_eq!(parse_reply(&reply_json(&reply)).unwrap(), reply);
@@ -324,7 +308,9 @@ mod tests {
     fn the_wire_format_is_what_the_loader_script_writes() {
         // assets/sheet_loader.js writes this by hand when the wasm fails to load.
         let text = r#"{"failed":{"error":{"kind":"load","detail":"404"}}}"#;
-        assert_eq!(parse_reply(text).unwrap(), Reply::Failed { error: SheetError::Load { detail: "404".into() } });
+        let reply =
+            Reply::Failed { error: SheetError::Load { detail: "404".into() }, zh: String::new(), en: String::new() };
+        assert_eq!(parse_reply(text).unwrap(), reply);
         assert_eq!(parse_reply(r#""ready""#).unwrap(), Reply::Ready);
         let write = request_json(&Request::Write {
             table: ResultsTable {
@@ -349,17 +335,15 @@ mod tests {
             SheetError::BadMessage { detail: d() },
             SheetError::Panic { detail: d() },
             SheetError::Load { detail: d() },
-            SheetError::Crashed { detail: d() },
-            SheetError::Timeout { seconds: 20 },
-            SheetError::Browser { detail: d() },
         ];
         for error in all {
-            let reply = Reply::Failed { error };
+            let reply = Reply::failed(error);
             assert_eq!(parse_reply(&reply_json(&reply)).unwrap(), reply);
         }
+        // The page shows the words as they come, in its language.
         assert_eq!(
-            reply_json(&Reply::Failed { error: SheetError::NotZip }),
-            r#"{"failed":{"error":{"kind":"not_zip"}}}"#
+            reply_json(&Reply::failed(SheetError::NoSheet)),
+            r#"{"failed":{"error":{"kind":"no_sheet"},"zh":"文件中没有工作表。","en":"The file has no worksheet."}}"#
         );
         assert!(parse_reply(r#"{"failed":{"error":{"kind":"format_disk"}}}"#).is_err());
     }
@@ -380,13 +364,5 @@ mod tests {
         for name in ["b.csv", "b.tsv", "b.txt", "xlsx", "b.xlsx.csv", ""] {
             assert!(!is_spreadsheet_name(name), "{name}");
         }
-    }
-
-    #[test]
-    fn only_failures_of_the_worker_itself_end_it() {
-        assert!(SheetError::Panic { detail: String::new() }.ends_worker());
-        assert!(SheetError::Timeout { seconds: 20 }.ends_worker());
-        assert!(!SheetError::NotZip.ends_worker());
-        assert!(!SheetError::NoSheet.ends_worker());
     }
 }

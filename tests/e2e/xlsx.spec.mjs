@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { openPage, projected, unzip } from './helpers.mjs';
 
-const WORKER_FILE = /\/(sheet_loader\.js|sheet-worker\.js|sheet-worker_bg\.wasm)(\?|$)/;
+const WORKER_FILE = /\/(sheet_client\.js|sheet_loader\.js|sheet-worker\.js|sheet-worker_bg\.wasm)(\?|$)/;
 const fixture = (name) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 
 /** Every request of the browser context (the page's and its workers'). */
@@ -56,7 +56,7 @@ test('export-xlsx downloads a real workbook; the worker loads once for two expor
   const again = await exportXlsx(page);
   expect(again.suggestedFilename()).toBe('倍增沙盘_结果_会商_方案.xlsx');
   const loaded = workerRequests(urls).map((u) => new URL(u).pathname.split('/').pop());
-  expect(loaded.sort()).toEqual(['sheet-worker.js', 'sheet-worker_bg.wasm', 'sheet_loader.js']);
+  expect(loaded.sort()).toEqual(['sheet-worker.js', 'sheet-worker_bg.wasm', 'sheet_client.js', 'sheet_loader.js']);
   // Relative to the page, which is served from /sandbox/, and tied to the page's build.
   const build = (await page.locator('script[data-wasm]').getAttribute('data-wasm')).match(/-([0-9a-f]+)_bg\.wasm$/)[1];
   for (const u of workerRequests(urls)) {
@@ -179,4 +179,19 @@ test('a panic inside the worker comes back as an error reply', async ({ page }) 
   expect(reply.failed.error.kind).toBe('panic');
   expect(reply.failed.error.detail).toContain('simulated panic in the sheet worker');
   expect(replies[2].error).toBeTruthy();
+});
+
+test('the workbook carries reported years, sources and the unallocated part of the scenario on screen', async ({ page, baseURL }) => {
+  const dir = new URL('../golden/links/v2/', import.meta.url).pathname;
+  const file = (await fs.readdir(dir)).find((f) => f.startsWith('AgIoMjAy'));
+  const { code } = JSON.parse(await fs.readFile(dir + file, 'utf8'));
+  await openPage(page, `${baseURL}#s=${code}`);
+  await page.getByTestId('lang-toggle').click();
+  const download = await exportXlsx(page);
+  const files = unzip(await fs.readFile(await download.path()));
+  const strings = files.get('xl/sharedStrings.xml').toString('utf8');
+  for (const text of ['reported', 'source of bases', 'City-level, other', '2023年统计公报，2024-03', 'yes']) {
+    expect(strings).toContain(`<t>${text}</t>`);
+  }
+  expect(files.get('xl/workbook.xml').toString('utf8')).toContain('name="Results"');
 });

@@ -20,8 +20,10 @@ mod write;
 
 use std::cell::Cell;
 
+use doubling_sandbox::model::export::{results_table, ResultsTable};
+use doubling_sandbox::model::{Lang, LinkState, Plan};
+use doubling_sandbox::sheet::protocol::SheetError;
 use doubling_sandbox::sheet::protocol::{self, Reply, Request};
-use doubling_sandbox::sheet::SheetError;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -36,7 +38,7 @@ fn main() {
     std::panic::set_hook(Box::new(|info| {
         let id = SERVING.with(Cell::get);
         let error = SheetError::Panic { detail: info.to_string() };
-        post(id, &Reply::Failed { error }, None);
+        post(id, &Reply::failed(error), None);
     }));
     let Some(scope) = scope() else { return };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| on_message(&e.data()));
@@ -64,7 +66,7 @@ fn on_message(data: &JsValue) {
     SERVING.with(|s| s.set(id));
     let (reply, out) = match request {
         Ok(request) => serve(request, bytes.as_deref()),
-        Err(error) => (Reply::Failed { error }, None),
+        Err(error) => (Reply::failed(error), None),
     };
     post(id, &reply, out.as_deref());
     SERVING.with(|s| s.set(0));
@@ -77,22 +79,41 @@ fn on_message(data: &JsValue) {
 /// On [`Request::PanicForTests`], on purpose.
 fn serve(request: Request, bytes: Option<&[u8]>) -> (Reply, Option<Vec<u8>>) {
     match request {
-        Request::Write { table } => match write::xlsx(&table) {
-            Ok(file) => (Reply::Written, Some(file)),
-            Err(error) => (Reply::Failed { error }, None),
-        },
+        Request::Write { table } => written(write::xlsx(&table)),
+        Request::WriteLink { code, lang } => written(results_of_link(&code, &lang).and_then(|t| write::xlsx(&t))),
         Request::Read => {
             let Some(bytes) = bytes else {
                 let error = SheetError::BadMessage { detail: "a read request without bytes".to_owned() };
-                return (Reply::Failed { error }, None);
+                return (Reply::failed(error), None);
             };
             match read::first_sheet(bytes) {
                 Ok((sheet, rows)) => (Reply::Rows { sheet, rows }, None),
-                Err(error) => (Reply::Failed { error }, None),
+                Err(error) => (Reply::failed(error), None),
             }
         }
         Request::PanicForTests => panic!("simulated panic in the sheet worker (test hook)"),
     }
+}
+
+/// The reply to a write.
+fn written(file: Result<Vec<u8>, SheetError>) -> (Reply, Option<Vec<u8>>) {
+    match file {
+        Ok(file) => (Reply::Written, Some(file)),
+        Err(error) => (Reply::failed(error), None),
+    }
+}
+
+/// The results table of the scenario a link code holds, worded in `lang`.
+fn results_of_link(code: &str, lang: &str) -> Result<ResultsTable, SheetError> {
+    let bad = |detail: String| SheetError::BadMessage { detail };
+    let plan = Plan::shipped().map_err(|e| bad(e.to_string()))?;
+    let state = LinkState::decode(code, &plan).map_err(|e| bad(e.to_string()))?;
+    let lang = match lang {
+        "en" => Lang::En,
+        "zh" => Lang::Zh,
+        other => return Err(bad(format!("unknown language {other:?}"))),
+    };
+    Ok(results_table(&plan, &state.scenario, lang))
 }
 
 /// Posts a reply to the page, handing over the bytes' buffer.
@@ -117,8 +138,8 @@ fn post(id: u32, reply: &Reply, bytes: Option<&[u8]>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use doubling_sandbox::model::export::{results_table, Cell as TableCell};
-    use doubling_sandbox::model::{import::read_rows, IndicatorKey, Lang, LinkState, Plan, Scenario};
+    use doubling_sandbox::model::export::Cell as TableCell;
+    use doubling_sandbox::model::{import::read_rows, IndicatorKey, Scenario};
     use std::io::Read as _;
 
     fn written(table: &doubling_sandbox::model::export::ResultsTable) -> Vec<u8> {
@@ -264,9 +285,37 @@ mod tests {
     }
 
     #[test]
+    fn a_link_code_is_written_as_its_results() {
+        let plan = Plan::shipped().unwrap();
+        let golden = std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/links/v2"))
+            .unwrap()
+            .map(|f| f.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with("AgIoMjAy"))
+            .unwrap();
+        let golden: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(golden).unwrap()).unwrap();
+        let code = golden["code"].as_str().unwrap().to_owned();
+        let state = LinkState::decode(&code, &plan).unwrap();
+        for (lang, key) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+            let by_link = serve(Request::WriteLink { code: code.clone(), lang: key.into() }, None);
+            let (Reply::Written, Some(bytes)) = by_link else { panic!("{by_link:?}") };
+            let (_, rows) = read_back(&bytes);
+            let (_, want) = read_back(&written(&results_table(&plan, &state.scenario, lang)));
+            assert_eq!(rows, want);
+        }
+        let broken = serve(Request::WriteLink { code: code[..20].to_owned(), lang: "zh".into() }, None);
+        let (Reply::Failed { error: SheetError::BadMessage { .. }, zh, en }, None) = broken else {
+            panic!("{broken:?}")
+        };
+        assert!(zh.contains("版本不一致") && en.contains("do not match"), "{zh} / {en}");
+    }
+
+    #[test]
     fn broken_requests_get_an_error_reply() {
-        assert!(matches!(serve(Request::Read, None), (Reply::Failed { error: SheetError::BadMessage { .. } }, None)));
+        assert!(matches!(
+            serve(Request::Read, None),
+            (Reply::Failed { error: SheetError::BadMessage { .. }, .. }, None)
+        ));
         let garbage: Vec<u8> = (0..2000_u32).map(|i| u8::try_from(i * 7919 % 251).unwrap()).collect();
-        assert_eq!(serve(Request::Read, Some(&garbage)), (Reply::Failed { error: SheetError::NotZip }, None));
+        assert_eq!(serve(Request::Read, Some(&garbage)), (Reply::failed(SheetError::NotZip), None));
     }
 }

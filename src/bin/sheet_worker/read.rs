@@ -9,8 +9,8 @@
 use std::io::Cursor;
 
 use calamine::{Data, Ods, Reader, SheetType, SheetVisible, Xls, Xlsx};
+use doubling_sandbox::sheet::protocol::SheetError;
 use doubling_sandbox::sheet::protocol::{MAX_COLS, MAX_FILE_BYTES, MAX_ROWS};
-use doubling_sandbox::sheet::SheetError;
 
 /// The container a file's first bytes announce.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 //! their text (Chinese characters count double).
 
 use doubling_sandbox::model::export::{Cell, ResultsTable};
-use doubling_sandbox::sheet::SheetError;
+use doubling_sandbox::sheet::protocol::SheetError;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 /// The narrowest and widest column, in Excel's character widths.
