@@ -138,7 +138,7 @@ pub fn App(props: &AppProps) -> Html {
                         }
                         return;
                     }
-                    let key = e.key().to_lowercase();
+                    let key = e.key().to_ascii_lowercase();
                     let action = match (key.as_str(), e.shift_key()) {
                         ("z", false) => Action::Undo,
                         ("z", true) | ("y", _) => Action::Redo,

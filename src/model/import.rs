@@ -113,9 +113,10 @@ fn split_csv_line(line: &str) -> Vec<String> {
     cells
 }
 
-/// Squeezes a name for matching: no spaces, lower case.
+/// Squeezes a name for matching: no spaces, ASCII lower case (English
+/// names are ASCII; Unicode case tables would cost the page 8 KB gzip).
 fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+    s.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect()
 }
 
 fn indicator_named(plan: &Plan, cell: &str) -> Option<IndicatorKey> {
