@@ -23,7 +23,7 @@ pub use number::{parse_decimal, NumberError};
 pub use plan::{Indicator, IndicatorKey, Plan, PlanError, Unit};
 pub use preset::Preset;
 pub use projection::{reaches, Projection};
-pub use report::{Report, ReportKind, Unallocated};
+pub use report::{Report, ReportKind, Unallocated, YearGrowth};
 pub use scenario::{Base, BaseError, GrowthTable, IndicatorInputs, Scenario};
 pub use verdict::{judge_all, FloorBreach, Requirement, Status, TargetVerdict, UnitVerdict};
 

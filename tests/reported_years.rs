@@ -40,6 +40,7 @@ fn a_city_growth_reported_for_2023_leaves_2024_to_seek() {
     assert!(v.breaches.is_empty(), "54.3 % is above the 50 % floor");
     // Only 2024 is open: 560 ÷ 432.04 − 1 = 29.6176 %, the same for the uniform reference.
     assert!(close(required(v.uniform), 29.617_627_997_407_66, 1e-9));
+    assert_eq!(v.uniform_from, 2024);
     // Solve from 2023 starts after the reported year: ceil(29.6176 %) = 29.62 %.
     let sol = solve(&plan, &s, IndicatorKey::Funds, 0, SolveMode::Uniform).expect("solvable");
     assert_eq!(sol.bp, 2962);

@@ -3,7 +3,7 @@
 
 use crate::format;
 use crate::i18n::Lang;
-use crate::model::{Growth, IndicatorKey, Plan, Projection, Scenario, Status, TargetVerdict};
+use crate::model::{IndicatorKey, Plan, Projection, Scenario, Status, TargetVerdict, YearGrowth};
 
 /// The three kinds of chart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -271,11 +271,7 @@ impl ChartData {
                     .enumerate()
                     .map(|(k, y)| {
                         // The growth set, or what reported levels imply.
-                        let percent = inputs
-                            .set_growth(u, k)
-                            .map(Growth::percent)
-                            .or_else(|| projection.growth_percent(u, k))
-                            .unwrap_or(0.0);
+                        let percent = inputs.year_growth(&projection, u, k).map_or(0.0, YearGrowth::percent);
                         FloorCell { growth: percent, diff: ind.floor(*y).map(|f| percent - f.percent()) }
                     })
                     .collect()

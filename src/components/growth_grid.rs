@@ -7,7 +7,7 @@ use crate::components::growth_cell::GrowthCell;
 use crate::components::reported_cell::ReportedCell;
 use crate::components::reported_year::ReportedYear;
 use crate::components::IndicatorProps;
-use crate::model::{Plan, Projection, Report};
+use crate::model::{Plan, Projection, Report, YearGrowth};
 
 /// Sliders for every unit and year of one indicator.
 #[component]
@@ -66,6 +66,7 @@ pub fn GrowthGrid(props: &IndicatorProps) -> Html {
                                             Report::UnitLevels(levels) => levels.get(u).map(|b| b.yi()),
                                             _ => None,
                                         };
+                                        let growth = inputs.year_growth(p, u, col);
                                         html! {
                                             <ReportedCell
                                                 indicator={props.indicator}
@@ -75,8 +76,9 @@ pub fn GrowthGrid(props: &IndicatorProps) -> Html {
                                                 year_index={col}
                                                 year={*y}
                                                 level={level}
-                                                implied={p.growth_percent(u, col)}
+                                                implied={growth.map(YearGrowth::percent)}
                                                 floor={ind.floor(*y)}
+                                                below={growth.is_some_and(|g| !g.meets_floor(ind.floor(*y)))}
                                                 lang={props.lang}
                                                 dispatch={props.dispatch.clone()}
                                             />

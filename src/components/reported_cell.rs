@@ -1,6 +1,6 @@
 //! A cell of a year reported as levels or city-wide: the unit's actual
 //! level (typed, 亿元) or nothing to type, and the growth the figures imply,
-//! checked against the floor.
+//! flagged when the model finds it below the floor.
 
 use yew::prelude::*;
 
@@ -32,6 +32,8 @@ pub struct ReportedCellProps {
     pub implied: Option<f64>,
     /// The plan's floor for this year, if any.
     pub floor: Option<Growth>,
+    /// Whether that growth is below the floor (`YearGrowth::meets_floor`).
+    pub below: bool,
     /// Interface language.
     pub lang: Lang,
     /// Where changes go.
@@ -42,10 +44,7 @@ pub struct ReportedCellProps {
 #[component]
 pub fn ReportedCell(props: &ReportedCellProps) -> Html {
     let s = props.lang.s();
-    let below = match (props.implied, props.floor) {
-        (Some(p), Some(f)) => p < f.percent() - 1e-9,
-        _ => false,
-    };
+    let below = props.below;
     let implied = props.implied.map_or_else(|| "—".to_owned(), |p| format::signed_pct(p, 2));
     let (indicator, year, unit) = (props.indicator, props.year_index, props.unit);
     html! {

@@ -99,7 +99,7 @@ pub fn VerdictCard(props: &VerdictCardProps) -> Html {
             <div class="verdict-required">
                 <span class="label">{s.still_required}</span>{" "}
                 <strong class="required-value">{requirement_text(lang, v.required)}</strong>
-                <span class="uniform">{lang.uniform_from(v.reported_through.map_or(props.plan.base_year + 1, |y| y + 1))}{" "}{requirement_text(lang, v.uniform)}{s.per_year}</span>
+                <span class="uniform">{lang.uniform_from(v.uniform_from)}{" "}{requirement_text(lang, v.uniform)}{s.per_year}</span>
             </div>
         </article>
     }

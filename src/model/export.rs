@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::growth::Growth;
 use super::plan::{IndicatorKey, Plan};
 use super::projection::{reaches, Projection};
+use super::report::YearGrowth;
 use super::scenario::Scenario;
 use super::Lang;
 
@@ -172,18 +172,14 @@ pub fn results_table(plan: &Plan, scenario: &Scenario, lang: Lang) -> ResultsTab
                 };
                 let value = path[k];
                 // A unit's growth as set (exact), or as reported levels imply.
-                let growth: Option<(Option<Growth>, f64)> = match row {
-                    Row::Unit(u) if k > 0 => match inputs.set_growth(u, k - 1) {
-                        Some(g) => Some((Some(g), g.percent())),
-                        None => projection.growth_percent(u, k - 1).map(|p| (None, p)),
-                    },
+                let growth = match row {
+                    Row::Unit(u) if k > 0 => inputs.year_growth(&projection, u, k - 1),
                     _ => None,
                 };
                 // The part nobody reports has no floor of its own.
                 let floor = (k > 0 && row != Row::Unallocated).then(|| ind.floor(*year)).flatten();
                 let floor_met = match (growth, floor) {
-                    (Some((Some(g), _)), Some(f)) => yes_no(g.meets_floor(Some(f))),
-                    (Some((None, p)), Some(f)) => yes_no(p >= f.percent() - 1e-9),
+                    (Some(g), Some(_)) => yes_no(g.meets_floor(floor)),
                     _ => Cell::Empty,
                 };
                 let last = *year == ind.target_year;
@@ -196,8 +192,9 @@ pub fn results_table(plan: &Plan, scenario: &Scenario, lang: Lang) -> ResultsTab
                     Cell::text(name.as_str()),
                     Cell::text(row_name.as_str()),
                     Cell::number(f64::from(*year), year.to_string(), 0),
-                    growth.map_or(Cell::Empty, |(g, p)| {
-                        Cell::number(p, g.map_or_else(|| format!("{p:.2}"), |g| g.to_string()), 2)
+                    growth.map_or(Cell::Empty, |g| match g {
+                        YearGrowth::Set(set) => Cell::number(g.percent(), set.to_string(), 2),
+                        YearGrowth::Implied(p) => Cell::number(p, format!("{p:.2}"), 2),
                     }),
                     Cell::number(value, format!("{value:.4}"), 4),
                     floor.map_or(Cell::Empty, |f| Cell::number(f.percent(), f.to_string(), 1)),

@@ -84,6 +84,38 @@ impl Report {
     }
 }
 
+/// The growth of one unit in one year: exact where a growth is set (a
+/// cell, or a city growth reported), or as reported levels imply.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum YearGrowth {
+    /// A growth set or reported as such.
+    Set(Growth),
+    /// Percent, from reported levels.
+    Implied(f64),
+}
+
+impl YearGrowth {
+    /// A growth implied by levels within this many points below a floor
+    /// meets it: levels are held to 万元, so the ratio carries tiny noise.
+    const FLOOR_TOL_POINTS: f64 = 1e-9;
+
+    /// Percent.
+    pub fn percent(self) -> f64 {
+        match self {
+            YearGrowth::Set(g) => g.percent(),
+            YearGrowth::Implied(p) => p,
+        }
+    }
+
+    /// Whether it meets a plan floor (a year with no floor is met).
+    pub fn meets_floor(self, floor: Option<Growth>) -> bool {
+        match self {
+            YearGrowth::Set(g) => g.meets_floor(floor),
+            YearGrowth::Implied(p) => floor.is_none_or(|f| p >= f.percent() - Self::FLOOR_TOL_POINTS),
+        }
+    }
+}
+
 /// The part of a city figure that no unit reports (市直、其他): its 2022
 /// value and the growth it is assumed to keep every open year. It counts in
 /// the city total and has no doubling or floors of its own.

@@ -7,7 +7,7 @@ use super::growth::Growth;
 use super::plan::{IndicatorKey, Plan};
 use super::preset::Preset;
 use super::projection::Projection;
-use super::report::{clean_source, Report, ReportKind, Unallocated};
+use super::report::{clean_source, Report, ReportKind, Unallocated, YearGrowth};
 
 /// A 2022 base value: 亿元, finite, non-negative, at most [`Base::MAX`],
 /// held to four decimals (1 万元), which is what links and files carry.
@@ -273,14 +273,17 @@ impl IndicatorInputs {
         true
     }
 
-    /// The exact growth of `unit` in year column `col` where the figures
-    /// give one: its cell, or the city's reported growth. `None` where the
-    /// year is reported as levels (the growth then follows from values).
-    pub fn set_growth(&self, unit: usize, col: usize) -> Option<Growth> {
+    /// The growth of `unit` in year column `col` (0 = base year + 1): its
+    /// cell, the city's reported growth, or what reported levels imply
+    /// (from `projection`, which must be this indicator's); `None` outside
+    /// the table or from a zero value.
+    pub fn year_growth(&self, projection: &Projection, unit: usize, col: usize) -> Option<YearGrowth> {
         match self.reports.get(col) {
-            None | Some(Report::UnitGrowth) => self.growth.get(unit, col),
-            Some(Report::CityGrowth(g)) => Some(*g),
-            Some(Report::UnitLevels(_) | Report::CityLevel(_)) => None,
+            None | Some(Report::UnitGrowth) => self.growth.get(unit, col).map(YearGrowth::Set),
+            Some(Report::CityGrowth(g)) => Some(YearGrowth::Set(*g)),
+            Some(Report::UnitLevels(_) | Report::CityLevel(_)) => {
+                projection.growth_percent(unit, col).map(YearGrowth::Implied)
+            }
         }
     }
 }

@@ -12,10 +12,6 @@ use super::plan::{IndicatorKey, Plan};
 use super::projection::{reaches, Projection};
 use super::scenario::Scenario;
 
-/// A reported growth within this many points below a floor meets it: levels
-/// are held to 万元, so a growth derived from them carries tiny noise.
-const FLOOR_TOL_POINTS: f64 = 1e-9;
-
 /// Met or missed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
@@ -153,6 +149,9 @@ pub struct TargetVerdict {
     /// The equal growth in every open (not reported) year that would just
     /// reach the target; shown for reference, so never `AlreadyMet`.
     pub uniform: Requirement,
+    /// The first open year, from which [`Self::uniform`] counts (the year
+    /// after the target year when every year is reported).
+    pub uniform_from: u16,
     /// The unallocated part's 2022 value and its value in the target year,
     /// 亿元, if the scenario has one.
     pub unallocated: Option<(f64, f64)>,
@@ -175,13 +174,15 @@ impl TargetVerdict {
         for unit in 0..plan.units.len() {
             for (col, year) in years.iter().enumerate() {
                 let Some(floor) = ind.floor(*year) else { continue };
-                // Exact where a growth is set; from the values where levels were reported.
-                let below = match inputs.set_growth(unit, col) {
-                    Some(g) => (!g.meets_floor(Some(floor))).then(|| g.percent()),
-                    None => projection.growth_percent(unit, col).filter(|p| *p < floor.percent() - FLOOR_TOL_POINTS),
-                };
-                if let Some(growth) = below {
-                    breaches.push(FloorBreach { unit, year: *year, growth, floor, reported: inputs.is_locked(col) });
+                match inputs.year_growth(&projection, unit, col) {
+                    Some(g) if !g.meets_floor(Some(floor)) => breaches.push(FloorBreach {
+                        unit,
+                        year: *year,
+                        growth: g.percent(),
+                        floor,
+                        reported: inputs.is_locked(col),
+                    }),
+                    _ => {}
                 }
             }
         }
@@ -231,6 +232,7 @@ impl TargetVerdict {
             breaches,
             required,
             uniform,
+            uniform_from: years.get(first_open).copied().unwrap_or(ind.target_year + 1),
             unallocated: projection.unallocated.as_ref().map(|_| (projection.unallocated_at(0), rest)),
             reported_through: inputs.reported_years().checked_sub(1).and_then(|k| years.get(k)).copied(),
         }
