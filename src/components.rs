@@ -8,6 +8,7 @@ pub mod bulk_bar;
 pub mod chart_canvas;
 pub mod charts_panel;
 pub mod compare_panel;
+pub mod draft;
 pub mod growth_cell;
 pub mod growth_grid;
 pub mod indicator_tabs;

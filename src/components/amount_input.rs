@@ -1,8 +1,9 @@
 //! An amount typed in 亿元: a 2022 base, a reported level. Refused text
 //! shows a message at the field; the last valid value stays.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::components::draft::use_draft;
 
 use crate::format;
 use crate::i18n::Lang;
@@ -32,17 +33,14 @@ enum Problem {
 /// An amount field.
 #[component]
 pub fn AmountInput(props: &AmountInputProps) -> Html {
-    let draft = use_state_eq(|| None::<String>);
     let problem = use_state_eq(|| None::<Problem>);
     {
         let problem = problem.clone();
         use_effect_with(props.value.to_bits(), move |_| problem.set(None));
     }
-    let on_input = {
-        let (draft, problem, set) = (draft.clone(), problem.clone(), props.on_set.clone());
-        Callback::from(move |e: InputEvent| {
-            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
-            let text = input.value();
+    let on_text = {
+        let (problem, set) = (problem.clone(), props.on_set.clone());
+        Callback::from(move |text: String| {
             match parse_decimal(&text).map_err(Problem::Number).and_then(|v| Base::new(v).map_err(Problem::Base)) {
                 Ok(base) => {
                     problem.set(None);
@@ -50,13 +48,9 @@ pub fn AmountInput(props: &AmountInputProps) -> Html {
                 }
                 Err(p) => problem.set(Some(p)),
             }
-            draft.set(Some(text));
         })
     };
-    let on_blur = {
-        let draft = draft.clone();
-        Callback::from(move |_: FocusEvent| draft.set(None))
-    };
+    let draft = use_draft(format::yi_plain(props.value), on_text);
     let s = props.lang.s();
     let message = problem.as_ref().map(|p| {
         let what = match p {
@@ -65,9 +59,9 @@ pub fn AmountInput(props: &AmountInputProps) -> Html {
             Problem::Base(BaseError::Invalid) => s.err_base_invalid.to_owned(),
             Problem::Base(BaseError::TooLarge) => s.err_base_large.to_owned(),
         };
-        format!("{what}；{} {}", s.err_kept, format::yi(props.value))
+        format!("{what}{}{} {}", props.lang.semicolon(), s.err_kept, format::yi(props.value))
     });
-    let shown = draft.as_ref().cloned().unwrap_or_else(|| format::yi_plain(props.value));
+    // The error line is always there, so the field never moves in the tree.
     html! {
         <span class="base-field">
             <input
@@ -75,16 +69,16 @@ pub fn AmountInput(props: &AmountInputProps) -> Html {
                 class="num base"
                 inputmode="decimal"
                 autocomplete="off"
-                value={shown}
+                spellcheck="false"
+                value={draft.shown}
                 aria-label={props.label.clone()}
                 aria-invalid={message.is_some().then_some("true")}
                 data-testid={props.testid.clone()}
-                oninput={on_input}
-                onblur={on_blur}
+                oninput={draft.on_input}
+                ref={draft.node}
+                onblur={draft.on_blur}
             />
-            if let Some(m) = message {
-                <span class="field-error" role="alert">{m}</span>
-            }
+            <span class="field-error" role="alert" hidden={message.is_none()}>{message.unwrap_or_default()}</span>
         </span>
     }
 }

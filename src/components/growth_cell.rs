@@ -79,44 +79,39 @@ pub fn GrowthCell(props: &GrowthCellProps) -> Html {
 
     let below = !props.value.meets_floor(props.floor);
     let s = props.lang.s();
-    let label = format!("{} {} {}", props.unit_name, props.lang.year(props.year), s.growth_of);
-    let testid = format!("growth-{}-{}-{}", props.indicator, props.unit_id, props.year);
-    let floor_text = props.floor.map(|f| props.lang.floor(f));
-    let flag = below.then(|| {
-        html! {
-            <span class="flag" title={floor_text.clone()}>
-                <span aria-hidden="true">{"▼"}</span>
-                <span class="flag-text">{s.below_floor}{props.floor.map(|f| format!(" ≥{}%", crate::format::growth_plain(f))).unwrap_or_default()}</span>
-            </span>
-        }
-    });
-    if props.reported {
-        let label = format!("{} {} {}", props.unit_name, props.lang.year(props.year), s.actual_growth);
-        return html! {
-            <div class={classes!("cell", "reported", below.then_some("below"))}>
-                <span class="tag" aria-hidden="true">{s.reported}</span>
-                <PercentInput value={props.value} label={label} testid={AttrValue::from(testid)} lang={props.lang} on_set={set} />
-                {flag}
-            </div>
-        };
-    }
+    let reported = props.reported;
+    let year = props.lang.year(props.year);
+    let label = format!("{} {year} {}", props.unit_name, s.growth_of);
+    let typed_label = if reported { format!("{} {year} {}", props.unit_name, s.actual_growth) } else { label.clone() };
+    let testid: AttrValue = format!("growth-{}-{}-{}", props.indicator, props.unit_id, props.year).into();
+    let floor_text = props.floor.map(|f| format!(" ≥{}%", crate::format::growth_plain(f))).unwrap_or_default();
+    // One tree for every state of the cell: open or reported, above or
+    // below the floor. Only classes, attributes and text change, so the
+    // slider and the typed field stay the same DOM nodes while the user
+    // types or presses keys (yew matches unkeyed children from the end: an
+    // element that comes and goes would shift and replace the inputs).
     html! {
-        <div class={classes!("cell", below.then_some("below"))}>
+        <div class={classes!("cell", reported.then_some("reported"), below.then_some("below"))}>
+            <span class="tag" aria-hidden="true" hidden={!reported}>{s.reported}</span>
             <input
                 type="range"
                 class="slider"
+                hidden={reported}
                 min={Growth::MIN.percent().to_string()}
                 max={Growth::MAX.percent().to_string()}
                 step="any"
                 value={props.value.percent().to_string()}
-                aria-label={label.clone()}
+                aria-label={label}
                 aria-valuetext={format!("{}%", props.value)}
-                data-testid={testid}
+                data-testid={(!reported).then(|| testid.clone())}
                 oninput={on_slide}
                 onkeydown={on_key}
             />
-            <PercentInput value={props.value} label={label} lang={props.lang} on_set={set} />
-            {flag}
+            <PercentInput value={props.value} label={typed_label} testid={reported.then_some(testid)} lang={props.lang} on_set={set} />
+            <span class="flag" hidden={!below} title={props.floor.map(|f| props.lang.floor(f))}>
+                <span aria-hidden="true">{"▼"}</span>
+                <span class="flag-text">{s.below_floor}{floor_text}</span>
+            </span>
         </div>
     }
 }

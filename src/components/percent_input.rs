@@ -1,8 +1,9 @@
 //! A growth typed in percent. Refused text shows a message at the field;
 //! the last valid value stays.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::components::draft::use_draft;
 
 use crate::i18n::Lang;
 use crate::model::{Growth, GrowthError};
@@ -26,33 +27,26 @@ pub struct PercentInputProps {
 /// A percent field with its `%` sign.
 #[component]
 pub fn PercentInput(props: &PercentInputProps) -> Html {
-    let draft = use_state_eq(|| None::<String>);
     let error = use_state_eq(|| None::<GrowthError>);
     {
         let error = error.clone();
         use_effect_with(props.value, move |_| error.set(None));
     }
-    let on_type = {
-        let (set, draft, error) = (props.on_set.clone(), draft.clone(), error.clone());
-        Callback::from(move |e: InputEvent| {
-            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
-            let text = input.value();
-            match text.parse::<Growth>() {
-                Ok(g) => {
-                    error.set(None);
-                    set.emit(g);
-                }
-                Err(err) => error.set(Some(err)),
+    let on_text = {
+        let (set, error) = (props.on_set.clone(), error.clone());
+        Callback::from(move |text: String| match text.parse::<Growth>() {
+            Ok(g) => {
+                error.set(None);
+                set.emit(g);
             }
-            draft.set(Some(text));
+            Err(err) => error.set(Some(err)),
         })
     };
-    let on_blur = {
-        let draft = draft.clone();
-        Callback::from(move |_: FocusEvent| draft.set(None))
-    };
-    let shown = draft.as_ref().cloned().unwrap_or_else(|| props.value.to_string());
+    let draft = use_draft(props.value.to_string(), on_text);
     let message = error.as_ref().map(|e| props.lang.growth_error(e, props.value));
+    // The error line is always there (empty when all is well), so the
+    // field's siblings never change in number and the field is never
+    // replaced while the user types.
     html! {
         <>
             <span class={classes!("num-wrap", message.is_some().then_some("has-error"))}>
@@ -62,18 +56,17 @@ pub fn PercentInput(props: &PercentInputProps) -> Html {
                     inputmode="decimal"
                     autocomplete="off"
                     spellcheck="false"
-                    value={shown}
+                    value={draft.shown}
                     aria-label={props.label.clone()}
                     aria-invalid={message.is_some().then_some("true")}
                     data-testid={props.testid.clone()}
-                    oninput={on_type}
-                    onblur={on_blur}
+                    oninput={draft.on_input}
+                    ref={draft.node}
+                    onblur={draft.on_blur}
                 />
                 <span class="pct" aria-hidden="true">{"%"}</span>
             </span>
-            if let Some(m) = message {
-                <span class="field-error" role="alert">{m}</span>
-            }
+            <span class="field-error" role="alert" hidden={message.is_none()}>{message.unwrap_or_default()}</span>
         </>
     }
 }

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::draft::use_draft;
 use crate::i18n::Lang;
 use crate::model::library::{Library, LibraryError};
 use crate::model::{file, LinkState};
@@ -116,13 +117,12 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
         })
     };
 
-    let on_name = {
+    let name_draft = {
         let d = props.dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(i) = e.target_dyn_into::<HtmlInputElement>() {
-                d.dispatch(Action::SetName(i.value()));
-            }
-        })
+        use_draft(
+            props.current.scenario.name.clone(),
+            Callback::from(move |text: String| d.dispatch(Action::SetName(text))),
+        )
     };
     let save = {
         let (commit, code, name, pending, library) =
@@ -280,10 +280,12 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                     type="text"
                     class="name"
                     maxlength="100"
-                    value={props.current.scenario.name.clone()}
+                    value={name_draft.shown}
                     placeholder={s.name_placeholder}
                     data-testid="scenario-name"
-                    oninput={on_name}
+                    ref={name_draft.node}
+                    oninput={name_draft.on_input}
+                    onblur={name_draft.on_blur}
                 />
             </label>
             <button type="button" class="btn" data-testid="save-scenario" onclick={save.reform(|_: MouseEvent| false)}>{s.save}</button>

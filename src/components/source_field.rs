@@ -1,8 +1,9 @@
 //! Where an indicator's bases come from (source and vintage): one short
 //! line that travels in links and exports.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::components::draft::use_draft;
 
 use crate::i18n::Lang;
 use crate::model::report::MAX_SOURCE_CHARS;
@@ -25,28 +26,19 @@ pub struct SourceFieldProps {
 /// Where the bases come from: one short line, kept as typed while focused.
 #[component]
 pub fn SourceField(props: &SourceFieldProps) -> Html {
-    let draft = use_state_eq(|| None::<String>);
     let s = props.lang.s();
-    let on_input = {
-        let (draft, d, key) = (draft.clone(), props.dispatch.clone(), props.indicator);
-        Callback::from(move |e: InputEvent| {
-            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
-            let text = input.value();
-            d.dispatch(Action::SetSource(key, text.clone()));
-            draft.set(Some(text));
-        })
+    let on_text = {
+        let (d, key) = (props.dispatch.clone(), props.indicator);
+        Callback::from(move |text: String| d.dispatch(Action::SetSource(key, text)))
     };
-    let on_blur = {
-        let draft = draft.clone();
-        Callback::from(move |_: FocusEvent| draft.set(None))
-    };
-    let shown = draft.as_ref().cloned().unwrap_or_else(|| props.source.to_string());
+    let draft = use_draft(props.source.to_string(), on_text);
     html! {
         <label class="source-field">
             <span>{s.source_label}</span>
-            <input type="text" value={shown} placeholder={s.source_placeholder}
+            <input type="text" value={draft.shown} placeholder={s.source_placeholder}
                 maxlength={MAX_SOURCE_CHARS.to_string()}
-                data-testid={format!("source-{}", props.indicator)} oninput={on_input} onblur={on_blur} />
+                data-testid={format!("source-{}", props.indicator)} oninput={draft.on_input}
+                ref={draft.node} onblur={draft.on_blur} />
         </label>
     }
 }
