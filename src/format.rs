@@ -15,21 +15,18 @@ pub fn yi_plain(v: f64) -> String {
     minus(text)
 }
 
-/// A growth in percent as a growth field shows it (`12.5`, `18.93`), or to
-/// two decimals where it is not on a basis point (one implied by levels).
+/// A growth in percent as a growth field shows it, two decimals: `12.50`,
+/// `18.93`, `−3.00` (one rule for set, implied and required growth).
 pub fn growth_text(percent: f64) -> String {
-    let g = crate::model::Growth::nearest(percent);
-    if (g.percent() - percent).abs() < 1e-9 {
-        g.to_string()
-    } else {
-        minus(&format!("{:.2}", finite(percent)))
-    }
+    minus(&format!("{:.2}", finite(percent)))
 }
 
-/// A growth rate without needless decimals, no sign: `50`, `12.5`, `29.4`.
+/// A growth the plan writes (a floor), without needless decimals, no
+/// sign: `50`, `12.5`, `29.4`.
 pub fn growth_plain(g: crate::model::Growth) -> String {
     let text = g.to_string();
-    text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    text.to_owned()
 }
 
 /// 亿元 with an explicit sign: `+2.3`, `−12.0`.

@@ -191,8 +191,8 @@ fn floor_map_marks_cells_below_the_floor() {
     for y in ["2023年", "2024年", "2025年", "2026年", "底线 ≥12%", "底线 ≥20%", "无年度底线"] {
         assert!(t.contains(&y), "{y} missing: {t:?}");
     }
-    assert!(t.contains(&"▼ 8.5%"));
-    assert!(t.contains(&"32.0%"));
+    assert!(t.contains(&"▼ 8.50%"));
+    assert!(t.contains(&"32.00%"));
     assert_eq!(rects_of(&els, floor_colour(Some(8.5 - 12.0))), 1);
     assert_eq!(rects_of(&els, floor_colour(Some(12.0))), 1);
     // Nine units × four years of cells: the no-floor year is neutral.

@@ -197,7 +197,7 @@ pub fn results_table(plan: &Plan, scenario: &Scenario, lang: Lang) -> ResultsTab
                         YearGrowth::Implied(p) => Cell::number(p, format!("{p:.2}"), 2),
                     }),
                     Cell::number(value, format!("{value:.4}"), 4),
-                    floor.map_or(Cell::Empty, |f| Cell::number(f.percent(), f.to_string(), 1)),
+                    floor.map_or(Cell::Empty, |f| Cell::number(f.percent(), f.to_string(), 2)),
                     floor_met,
                     goal,
                     if row == Row::City && last {
@@ -253,12 +253,12 @@ mod tests {
             "指标,单位,年份,增速（%）,数值（亿元）,年度底线（%）,达到底线,目标年翻番/达标,目标（亿元）,已公布,基数来源"
         );
         assert_eq!(lines[1], "招商引资到位资金,华龙区,2022,,28.0000,,,,,,");
-        assert_eq!(lines[2], "招商引资到位资金,华龙区,2023,40.0,39.2000,50.0,否,,,,");
+        assert_eq!(lines[2], "招商引资到位资金,华龙区,2023,40.00,39.2000,50.00,否,,,,");
         // 28 × 1.4 × 1.3334 = 52.2693: not doubled.
         assert_eq!(lines[3], "招商引资到位资金,华龙区,2024,33.34,52.2693,,,否,,,");
         assert!(lines.contains(&"规上制造业增加值,全市合计,2026,,237.5000,,,否,475,,"));
         let en = results_csv(&plan, &s, Lang::En);
-        assert!(en.contains("\r\nFunds attracted,Hualong,2023,40.0,39.2000,50.0,no,,,,\r\n"));
+        assert!(en.contains("\r\nFunds attracted,Hualong,2023,40.00,39.2000,50.00,no,,,,\r\n"));
     }
 
     #[test]
@@ -274,11 +274,11 @@ mod tests {
         let csv = results_csv(&plan, &s, Lang::Zh);
         // 463 ÷ 300 − 1 = 54.33 %: every unit and the part grew by it; 28 × 463 ÷ 300 = 43.2133.
         assert!(
-            csv.contains("\r\n招商引资到位资金,华龙区,2023,54.33,43.2133,50.0,是,,,是,2023年统计公报，2024-03\r\n"),
+            csv.contains("\r\n招商引资到位资金,华龙区,2023,54.33,43.2133,50.00,是,,,是,2023年统计公报，2024-03\r\n"),
             "{csv}"
         );
         assert!(csv.contains("\r\n招商引资到位资金,市直、其他,2023,,30.8667,,,,,是,"));
-        assert!(csv.contains("\r\n招商引资到位资金,全市合计,2023,,463.0000,50.0,,,,是,"));
+        assert!(csv.contains("\r\n招商引资到位资金,全市合计,2023,,463.0000,50.00,,,,是,"));
     }
 
     #[test]

@@ -140,19 +140,16 @@ impl Growth {
     }
 }
 
-/// Percent with one decimal, or two where the hundredths are not zero:
-/// `12.0`, `12.5`, `18.93`, `-3.0`. No sign for positives and no `%`,
-/// so the text can stand in an input field.
+/// Percent with two decimals: `12.00`, `12.50`, `18.93`, `-3.00`. No sign
+/// for positives and no `%`, so the text can stand in an input field.
 impl fmt::Display for Growth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
+        // One rule for every growth the page shows: two decimals, the
+        // hundredth of a point that a growth is held in.
         let (whole, frac) = (abs / 100, abs % 100);
-        if frac % 10 == 0 {
-            write!(f, "{sign}{whole}.{}", frac / 10)
-        } else {
-            write!(f, "{sign}{whole}.{frac:02}")
-        }
+        write!(f, "{sign}{whole}.{frac:02}")
     }
 }
 
@@ -225,11 +222,11 @@ mod tests {
 
     #[test]
     fn displays_as_people_write_percent() {
-        assert_eq!(Growth(1200).to_string(), "12.0");
-        assert_eq!(Growth(1250).to_string(), "12.5");
+        assert_eq!(Growth(1200).to_string(), "12.00");
+        assert_eq!(Growth(1250).to_string(), "12.50");
         assert_eq!(Growth(1893).to_string(), "18.93");
         assert_eq!(Growth(-305).to_string(), "-3.05");
-        assert_eq!(Growth(-50).to_string(), "-0.5");
-        assert_eq!(Growth(0).to_string(), "0.0");
+        assert_eq!(Growth(-50).to_string(), "-0.50");
+        assert_eq!(Growth(0).to_string(), "0.00");
     }
 }

@@ -60,7 +60,7 @@ test('a reported year is locked against bulk, presets and solve, and the require
   expect(await projected(page, 'funds')).toBeCloseTo(432.04, 4);
   await page.getByTestId('undo').click();
   expect(await projected(page, 'funds')).toBeCloseTo(432.04 * 1.3334, 4);
-  await expect(page.getByTestId('report-city-2023')).toHaveValue('54.3');
+  await expect(page.getByTestId('report-city-2023')).toHaveValue('54.30');
   expect(log.errors).toEqual([]);
 });
 

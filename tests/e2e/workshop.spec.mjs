@@ -84,7 +84,7 @@ test('2022 bases can be edited, the sums compared with the plan, and a link carr
   expect(Number(await page.getByTestId('verdict-capacity').getAttribute('data-projected'))).toBeGreaterThan(4000);
   for (const [text, message] of [['-5', '不小于 0'], ['abc', '无法识别'], ['2000000', '过大']]) {
     await field.fill(text);
-    await expect(page.getByTestId('bases-capacity').locator('.field-error')).toContainText(message);
+    await expect(page.getByTestId('bases-capacity').locator('.field-error:visible')).toContainText(message);
     await expect(page.getByTestId('bases-total-capacity')).toHaveText('3423.0');
   }
   await field.blur();
@@ -179,7 +179,7 @@ test('compare: pin A, edit B, see both verdicts, the differing inputs and A on t
   await expect(row).toContainText('✗ 未达标');
   // 工业园区 2022 base 36.4 × 1.5 = 54.6; 9.94 points less in 2024 (33.34 → 23.4): −5.43亿元.
   await expect(row).toContainText('−5.43亿元');
-  await expect(page.getByTestId('compare-diffs')).toContainText('招商引资到位资金 · 工业园区 · 2024年：33.34% → 23.4%');
+  await expect(page.getByTestId('compare-diffs')).toContainText('招商引资到位资金 · 工业园区 · 2024年：33.34% → 23.40%');
   // A's path is drawn in the path chart (purple).
   await expect.poll(() => page.getByTestId('chart-path-funds').evaluate((c) => c.toDataURL())).not.toEqual(before);
   const purple = await page.getByTestId('chart-path-funds').evaluate((c) => {

@@ -215,7 +215,7 @@ mod tests {
         let table = results_table(&plan, &Scenario::default_for(&plan), Lang::Zh);
         let bytes = written(&table);
         let styles = zip_entry(&bytes, "xl/styles.xml");
-        for format in ["0.0000", "0.00", "0.0"] {
+        for format in ["0.0000", "0.00", "0"] {
             assert!(styles.contains(&format!("formatCode=\"{format}\"")), "{format} in {styles}");
         }
         assert!(styles.contains("<b/>"), "bold font in {styles}");
