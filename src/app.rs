@@ -17,6 +17,7 @@ use crate::components::link_notice::LinkNotice;
 use crate::components::overview::Overview;
 use crate::components::preset_bar::PresetBar;
 use crate::components::print_briefing::PrintBriefing;
+use crate::components::report_text::ReportText;
 use crate::components::scenario_panel::ScenarioPanel;
 use crate::components::share_bar::ShareBar;
 use crate::components::solve_panel::SolvePanel;
@@ -68,6 +69,7 @@ pub fn App(props: &AppProps) -> Html {
                 let a = pinned.as_ref().map(|p| &p.scenario);
                 vec![
                     Rc::new(ChartData::path(&plan, scenario, v, *lang, false, a)),
+                    Rc::new(ChartData::gap(&plan, v, *lang)),
                     Rc::new(ChartData::units(&plan, v, *lang)),
                     Rc::new(ChartData::floors(&plan, scenario, *key, *lang)),
                 ]
@@ -180,11 +182,11 @@ pub fn App(props: &AppProps) -> Html {
     };
     let current = state.indicator;
     let presenting = state.presenting;
-    let custom_bases = {
+    let (custom_bases, plan_path) = {
         let plan = plan.clone();
         *use_memo(state.scenario.clone(), move |scenario| {
             let default = crate::model::Scenario::default_for(&plan);
-            IndicatorKey::ALL.iter().any(|k| scenario.bases(*k) != default.bases(*k))
+            (IndicatorKey::ALL.iter().any(|k| scenario.bases(*k) != default.bases(*k)), scenario.on_plan_path(&plan))
         })
     };
     let toggle_presenting = {
@@ -281,7 +283,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </header>
 
-            <PrintBriefing plan={plan.clone()} name={scenario_name.clone()} code={code.clone()} verdicts={verdicts.clone()} scenario={state.scenario.clone()} lang={lang} />
+            <PrintBriefing plan={plan.clone()} name={scenario_name.clone()} code={code.clone()} verdicts={verdicts.clone()} scenario={state.scenario.clone()} indicator={current} lang={lang} />
             <ScenarioPanel plan={plan.clone()} current={link_state.clone()} code={code.clone()} lang={lang} dispatch={dispatch.clone()} />
             if let Some(e) = state.link_error.clone() {
                 <LinkNotice error={e} lang={lang} dispatch={dispatch.clone()} />
@@ -291,6 +293,9 @@ pub fn App(props: &AppProps) -> Html {
             <p class="notice" data-testid="illustrative-notice">
                 <span aria-hidden="true">{"ⓘ "}</span>
                 { if custom_bases { s.custom_bases } else { s.illustrative } }
+            </p>
+            <p class="notice plan-path" data-testid="plan-path-notice" hidden={!plan_path}>
+                <span aria-hidden="true">{"ⓘ "}</span>{s.plan_path_note}
             </p>
 
             if let Some(a) = state.pinned.clone() {
@@ -316,6 +321,7 @@ pub fn App(props: &AppProps) -> Html {
                             <h2>{s.units_heading}{" · "}{lang.indicator_short(plan.indicator(current))}</h2>
                             <UnitTable plan={plan.clone()} verdict={verdicts[current.index()].clone()} source={AttrValue::from(state.scenario.inputs(current).source().to_owned())} lang={lang} />
                             <p class="hint">{s.tolerance_note}</p>
+                            <ReportText plan={plan.clone()} verdict={verdicts[current.index()].clone()} lang={lang} />
                             <BasesEditor plan={plan.clone()} indicator={current} scenario={state.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
                         </section>
                     </div>

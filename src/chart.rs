@@ -12,5 +12,5 @@ pub mod data;
 pub mod draw;
 mod layout;
 
-pub use data::{ChartData, ChartKind, ChartTable, FloorMapData, PathData, UnitsData};
+pub use data::{ChartData, ChartKind, ChartTable, FloorMapData, GapData, PathData, UnitsData};
 pub use draw::{draw, render_svg};

@@ -17,6 +17,7 @@ pub mod overview;
 pub mod percent_input;
 pub mod preset_bar;
 pub mod print_briefing;
+pub mod report_text;
 pub mod reported_cell;
 pub mod reported_year;
 pub mod scenario_panel;

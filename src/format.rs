@@ -56,6 +56,14 @@ pub fn required_pct(v: f64) -> String {
     signed_pct(up, 2)
 }
 
+/// A growth still required, rounded *up* to two decimals, with a sign only
+/// when negative: `29.40%`, `33.34%`, `−5.00%`. Shown after "需", where a
+/// plus sign would read as points on top of the current rate.
+pub fn required_rate(v: f64) -> String {
+    let up = (finite(v) * 100.0 - 1e-6).ceil() / 100.0;
+    format!("{}%", minus(&format!("{up:.2}")))
+}
+
 /// A multiple of the base: `2.00×`.
 pub fn multiple(v: f64) -> String {
     format!("{:.2}×", finite(v))
@@ -69,7 +77,8 @@ fn finite(v: f64) -> f64 {
     }
 }
 
-fn is_zero_text(text: &str) -> bool {
+/// Whether a formatted number reads as zero (`0.00`, `−0.0`).
+pub fn is_zero_text(text: &str) -> bool {
     text.chars().all(|c| c == '0' || c == '.' || c == '−')
 }
 
@@ -102,6 +111,11 @@ mod tests {
         assert_eq!(required_pct(100.0 / 3.0), "+33.34%");
         assert_eq!(required_pct(50.0), "+50.00%");
         assert_eq!(multiple(2.0), "2.00×");
+        assert_eq!(required_rate(29.399_6), "29.40%");
+        assert_eq!(required_rate(100.0 / 3.0), "33.34%");
+        assert_eq!(required_rate(-5.0), "−5.00%");
+        assert!(is_zero_text(&yi(0.004)));
+        assert!(!is_zero_text(&yi(0.006)));
         assert_eq!(yi_plain(560.0), "560");
         assert_eq!(yi_plain(237.5), "237.5");
         assert_eq!(yi_plain(1.25), "1.25");

@@ -5,7 +5,9 @@ use crate::format;
 use crate::model::file::{FileError, FileProblem};
 use crate::model::import::{ImportIssue, Located};
 use crate::model::library::LibraryError;
-use crate::model::{Growth, GrowthError, Indicator, LinkError, NumberError, Plan, Unit};
+use crate::model::{
+    Growth, GrowthError, Indicator, LinkError, NumberError, Plan, Requirement, Status, TargetVerdict, Unit,
+};
 use crate::sheet::protocol::SheetError;
 use crate::storage::StorageProblem;
 
@@ -32,8 +34,18 @@ pub struct Strings {
     pub already_met: &'static str,
     pub above_range: &'static str,
     pub unreachable: &'static str,
-    pub uniform_from_base: &'static str,
     pub per_year: &'static str,
+    pub now_at: &'static str,
+    pub needs: &'static str,
+    pub exactly_met: &'static str,
+    pub now_needed_head: &'static str,
+    pub contribution_short: &'static str,
+    pub contribution_explain: &'static str,
+    pub report_text_heading: &'static str,
+    pub copy_text: &'static str,
+    pub briefing_rates_caption: &'static str,
+    pub briefing_doubling_caption: &'static str,
+    pub uniform_explain: &'static str,
     pub indicator_label: &'static str,
     pub grid_heading: &'static str,
     pub grid_hint: &'static str,
@@ -81,6 +93,8 @@ pub struct Strings {
     pub chart_path: &'static str,
     pub chart_units: &'static str,
     pub chart_floors: &'static str,
+    pub chart_gap: &'static str,
+    pub chart_floors_note: &'static str,
     pub axis_year: &'static str,
     pub axis_multiple: &'static str,
     pub axis_points: &'static str,
@@ -88,6 +102,8 @@ pub struct Strings {
     pub doubling_line: &'static str,
     pub floor_path: &'static str,
     pub legend_doubled: &'static str,
+    pub legend_carries: &'static str,
+    pub legend_short: &'static str,
     pub legend_not_doubled: &'static str,
     pub legend_below: &'static str,
     pub legend_above: &'static str,
@@ -200,6 +216,7 @@ pub struct Strings {
     pub err_base_invalid: &'static str,
     pub err_base_large: &'static str,
     pub custom_bases: &'static str,
+    pub plan_path_note: &'static str,
     pub paste_heading: &'static str,
     pub paste_hint: &'static str,
     pub open_csv: &'static str,
@@ -267,8 +284,18 @@ const ZH: Strings = Strings {
     already_met: "已达标",
     above_range: "超出滑块上限",
     unreachable: "无法达到",
-    uniform_from_base: "匀速需",
     per_year: "/年",
+    now_at: "增速现为",
+    needs: "需",
+    exactly_met: "恰好达标",
+    now_needed_head: "现为 → 需",
+    contribution_short: "对全市超出/缺口",
+    contribution_explain: "各单位目标年预计值减去其应承担的全市目标份额（按2022年基数占比分摊），各行相加恰为全市超出（+）或缺口（−）。",
+    report_text_heading: "汇报要点",
+    copy_text: "复制文字",
+    briefing_rates_caption: "各单位各年增速（%）、翻番倍数、目标年还需增速与对全市超出/缺口的贡献",
+    briefing_doubling_caption: "四项指标各单位翻番倍数",
+    uniform_explain: "从第一个未公布年份起，每年采用同一增速、恰好达到目标所需的增速（供参考）。",
     indicator_label: "选择指标",
     grid_heading: "增速设定",
     grid_hint: "拖动滑块或直接输入增速（%）。方向键±0.1，PageUp/PageDown ±1。",
@@ -314,8 +341,10 @@ const ZH: Strings = Strings {
     overview_heading: "四项指标路径总览",
     charts_heading: "图表",
     chart_path: "全市合计路径",
-    chart_units: "各单位翻番倍数",
-    chart_floors: "增速与年度底线之差",
+    chart_units: "各单位翻番倍数，由低到高",
+    chart_floors: "各年增速与年度底线",
+    chart_gap: "各单位对全市超出/缺口的贡献，由大到小",
+    chart_floors_note: "格内为增速，颜色示与底线之差",
     axis_year: "年份",
     axis_multiple: "倍数（目标年 ÷ 2022年）",
     axis_points: "百分点",
@@ -323,6 +352,8 @@ const ZH: Strings = Strings {
     doubling_line: "翻番线",
     floor_path: "底线路径",
     legend_doubled: "已翻番",
+    legend_carries: "高于应承担份额",
+    legend_short: "低于应承担份额",
     legend_not_doubled: "未翻番",
     legend_below: "低于底线",
     legend_above: "高于底线",
@@ -435,6 +466,7 @@ const ZH: Strings = Strings {
     err_base_invalid: "基数须为不小于 0 的数",
     err_base_large: "数值过大（上限 1,000,000 亿元）",
     custom_bases: "已使用自定义基数：各单位2022年基数已有改动。",
+    plan_path_note: "开局为规划路径：各年按年度底线增长，目标年取恰好翻番所需的增速。这是推演的起点假设，不是预测；请拖动滑块或输入增速设定情景。",
     paste_heading: "从表格导入基数",
     paste_hint:
         "从 Excel 或 WPS 复制一块表格粘贴到这里（首行为指标名，首列为单位名），或打开 CSV、Excel（.xlsx/.xls）或 .ods 文件（读取第一个工作表）；确认无误后再应用。",
@@ -503,8 +535,18 @@ const EN: Strings = Strings {
     already_met: "already met",
     above_range: "beyond slider range",
     unreachable: "unreachable",
-    uniform_from_base: "Uniform",
     per_year: "/yr",
+    now_at: "growth now",
+    needs: "needs",
+    exactly_met: "exactly on target",
+    now_needed_head: "now → needs",
+    contribution_short: "Share of city margin",
+    contribution_explain: "Each unit's projected value in the target year minus its share of the city target (in proportion to its 2022 base); the rows add up exactly to the city's margin (+) or shortfall (−).",
+    report_text_heading: "Summary for a report",
+    copy_text: "Copy text",
+    briefing_rates_caption: "growth by unit and year (%), multiple, growth needed in the target year, part of the city margin",
+    briefing_doubling_caption: "Each unit's multiple on all four targets",
+    uniform_explain: "The one growth rate that, applied in every year from the first open (not reported) year, just reaches the target (for reference).",
     indicator_label: "Indicator",
     grid_heading: "Growth rates",
     grid_hint: "Drag a slider or type a growth rate (%). Arrow keys ±0.1, PageUp/PageDown ±1.",
@@ -550,8 +592,10 @@ const EN: Strings = Strings {
     overview_heading: "All four paths",
     charts_heading: "Charts",
     chart_path: "City total path",
-    chart_units: "Units against their own doubling",
+    chart_units: "Units against their own doubling, lowest first",
     chart_floors: "Growth against the annual floors",
+    chart_gap: "Each unit's part of the city margin, largest first",
+    chart_floors_note: "cells: growth; colour: points from the floor",
     axis_year: "Year",
     axis_multiple: "Multiple (target year ÷ 2022)",
     axis_points: "points",
@@ -559,6 +603,8 @@ const EN: Strings = Strings {
     doubling_line: "Doubling",
     floor_path: "Floor path",
     legend_doubled: "doubled",
+    legend_carries: "above its share",
+    legend_short: "below its share",
     legend_not_doubled: "not doubled",
     legend_below: "below floor",
     legend_above: "above floor",
@@ -671,6 +717,7 @@ const EN: Strings = Strings {
     err_base_invalid: "A base must be a number ≥ 0",
     err_base_large: "Too large (at most 1,000,000)",
     custom_bases: "Custom bases: some 2022 bases have been changed.",
+    plan_path_note: "The page opens on the plan path: each year at its floor, then the growth that just doubles in the target year. It is an assumption to start from, not a forecast: move the sliders or type growth rates to set a scenario.",
     paste_heading: "Import bases from a spreadsheet",
     paste_hint: "Paste a block copied from Excel or WPS (indicator names in the first row, unit names in the first column), or open a CSV, Excel (.xlsx/.xls) or .ods file (its first worksheet is read); apply once the preview is right.",
     open_csv: "Open a CSV or Excel file",
@@ -841,6 +888,94 @@ impl Lang {
         match self {
             Lang::Zh => format!("{}亿元", format::yi(yi)),
             Lang::En => format!("{} (100M yuan)", format::yi(yi)),
+        }
+    }
+
+    /// A paragraph ready to paste into a report (汇报材料) on one target:
+    /// projected against target, the gap or margin, which units double and
+    /// which do not, floor breaches, and the growth still needed.
+    pub fn report_paragraph(self, plan: &Plan, v: &TargetVerdict) -> String {
+        let ind = plan.indicator(v.indicator);
+        let name = self.indicator_short(ind);
+        let year = v.target_year;
+        let (projected, target) = (format::yi(v.projected), format::yi_plain(v.target));
+        let (gap, pct) = (format::yi(v.gap().abs()), format!("{:.1}%", v.gap_percent().abs()));
+        let exact = v.status == Status::Met && format::is_zero_text(&format::yi(v.gap()));
+        let total = v.units.len();
+        let doubled = v.units_doubled();
+        let laggards: Vec<&str> =
+            v.units.iter().filter(|u| u.doubling != Status::Met).map(|u| self.unit_name(&plan.units[u.unit])).collect();
+        let laggards = laggards.join(self.list_sep());
+        let breaches = v.breaches.len();
+        let needed = match v.required {
+            Requirement::AlreadyMet => None,
+            Requirement::Growth(p) => Some(format::required_rate(p)),
+            Requirement::AboveRange(p) => Some(format!(
+                "{}{}",
+                format::required_rate(p),
+                match self {
+                    Lang::Zh => "（超出滑块范围）",
+                    Lang::En => " (beyond the slider range)",
+                }
+            )),
+            Requirement::Unreachable => Some(self.s().unreachable.to_owned()),
+        };
+        match self {
+            Lang::Zh => {
+                let head = if exact {
+                    format!("按当前情景，{year}年{name}预计{projected}亿元，恰好达到目标{target}亿元")
+                } else if v.status == Status::Met {
+                    format!("按当前情景，{year}年{name}预计{projected}亿元，超出目标{target}亿元{gap}亿元（{pct}）")
+                } else {
+                    format!("按当前情景，{year}年{name}预计{projected}亿元，较目标{target}亿元缺口{gap}亿元（{pct}）")
+                };
+                let units = if doubled == total {
+                    format!("{total}个单位均实现翻番")
+                } else {
+                    format!("{total}个单位中{doubled}个实现翻番，{laggards}未达翻番")
+                };
+                let floors =
+                    if breaches > 0 { format!("；有{breaches}处年度增速低于底线") } else { String::new() };
+                let tail = match (&needed, v.required) {
+                    (None, _) => "；目标已达成。".to_owned(),
+                    (Some(n), Requirement::Unreachable) => format!("；目标年已公布，{n}。"),
+                    (Some(n), _) => format!("；{year}年全市还需增长{n}。"),
+                };
+                format!("{head}；{units}{floors}{tail}")
+            }
+            Lang::En => {
+                let head = if exact {
+                    format!("In this scenario, {name} in {year} is projected at {projected} (100M yuan), exactly the target of {target}")
+                } else if v.status == Status::Met {
+                    format!("In this scenario, {name} in {year} is projected at {projected} (100M yuan), {gap} ({pct}) above the target of {target}")
+                } else {
+                    format!("In this scenario, {name} in {year} is projected at {projected} (100M yuan), {gap} ({pct}) short of the target of {target}")
+                };
+                let units = if doubled == total {
+                    format!("all {total} units double")
+                } else {
+                    format!("{doubled} of {total} units double; {laggards} do not")
+                };
+                let floors = if breaches > 0 {
+                    format!("; {breaches} annual rates are below their floors")
+                } else {
+                    String::new()
+                };
+                let tail = match (&needed, v.required) {
+                    (None, _) => "; the target is met.".to_owned(),
+                    (Some(n), Requirement::Unreachable) => format!("; the target year is reported: {n}."),
+                    (Some(n), _) => format!("; the city still needs growth of {n} in {year}."),
+                };
+                format!("{head}; {units}{floors}{tail}")
+            }
+        }
+    }
+
+    /// Between the names of a list: "、" / ", ".
+    pub fn list_sep(self) -> &'static str {
+        match self {
+            Lang::Zh => "、",
+            Lang::En => ", ",
         }
     }
 
@@ -1076,12 +1211,12 @@ impl Lang {
         }
     }
 
-    /// "自2023年匀速需" / "Uniform from 2023": the equal growth from the first
-    /// open year on.
-    pub fn uniform_from(self, year: u16) -> String {
+    /// What the uniform growth is: the same rate in every year from the
+    /// first open year that would just reach the target.
+    pub fn uniform_line(self, year: u16, rate: &str) -> String {
         match self {
-            Lang::Zh => format!("自{year}年{}", self.s().uniform_from_base),
-            Lang::En => format!("{} from {year}", self.s().uniform_from_base),
+            Lang::Zh => format!("若自{year}年起每年同一增速，恰好达标需 {rate}{}", self.s().per_year),
+            Lang::En => format!("Same rate every year from {year} to just reach it: {rate}{}", self.s().per_year),
         }
     }
 

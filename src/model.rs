@@ -3,6 +3,7 @@
 
 pub mod codec;
 pub mod compare;
+pub mod contribution;
 pub mod export;
 pub mod file;
 pub mod growth;
@@ -18,6 +19,7 @@ pub mod solve;
 pub mod verdict;
 
 pub use codec::{LinkError, LinkState};
+pub use contribution::{contributions, Contribution, Contributor};
 pub use growth::{Growth, GrowthError};
 pub use number::{parse_decimal, NumberError};
 pub use plan::{Indicator, IndicatorKey, Plan, PlanError, Unit};

@@ -169,7 +169,7 @@ fn units_chart_colours_bars_by_status_and_puts_laggards_first() {
     assert_eq!(rects_of(&els, MISSED), 2 + 1, "two missed bars and a legend swatch");
     assert_eq!(rects_of(&els, MET), 7 + 1);
     let t = texts(&els);
-    assert!(t.contains(&"制造业投资：各单位翻番倍数（2025年）"), "{t:?}");
+    assert!(t.contains(&"制造业投资：各单位翻番倍数，由低到高（2025年）"), "{t:?}");
     assert!(t.contains(&"倍数（目标年 ÷ 2022年）"));
     assert!(t.contains(&"翻番线 2.0×"));
     // Laggards first: 台前县 (1.0 % in 2025) above 南乐县 (5.0 %), above the rest.
@@ -228,4 +228,33 @@ fn reported_figures_and_the_unallocated_part_show_in_the_charts() {
     assert!(t.contains(&"410.20%"), "{t:?}");
     // 华龙区 28 → 30 is +7.14 %, below the 50 % floor.
     assert!(t.contains(&"▼ 7.14%"), "{t:?}");
+}
+
+#[test]
+fn gap_chart_shows_each_unit_against_its_share_and_the_city_sum() {
+    let (plan, mut s) = setup();
+    let key = IndicatorKey::Funds;
+    // Every unit on 50 % then 30 %: each falls short by 0.05 × its base;
+    // 华龙区 at +40 % in 2024 carries +2.80 instead.
+    s.growth_mut(key).set_where(Growth::from_percent(30.0).unwrap(), |_, c| c == 1);
+    s.growth_mut(key).set(0, 1, Growth::from_percent(40.0).unwrap());
+    let v = TargetVerdict::judge(&plan, &s, key);
+    let data = ChartData::gap(&plan, &v, Lang::Zh);
+    let els = parse(&render_svg(&data, 600, 320).unwrap());
+    let t = texts(&els);
+    assert!(t.contains(&"招商引资到位资金：各单位对全市超出/缺口的贡献，由大到小（2024年）"), "{t:?}");
+    for name in ["华龙区", "经开区", "示范区", "全市合计", "+2.80", "−2.52", "−9.80"] {
+        assert!(t.contains(&name), "{name} missing: {t:?}");
+    }
+    // One green bar (华龙区) and eight red ones plus the city's, and the
+    // legend swatches.
+    assert_eq!(rects_of(&els, MET), 1 + 1);
+    assert_eq!(rects_of(&els, MISSED), 8 + 1 + 1);
+    // Largest first: 华龙区 above every other name, the city at the bottom.
+    let y = |n: &str| find_text(&els, n).num("y");
+    assert!(y("华龙区") < y("示范区") && y("示范区") < y("经开区") && y("经开区") < y("全市合计"));
+    let table = data.table(Lang::Zh);
+    assert_eq!(table.rows.len(), 10);
+    assert_eq!(table.rows[0], vec!["华龙区".to_owned(), "+2.80".to_owned()]);
+    assert_eq!(table.rows[9], vec!["全市合计".to_owned(), "−9.80".to_owned()]);
 }

@@ -3,7 +3,9 @@
 
 use crate::format;
 use crate::i18n::Lang;
-use crate::model::{IndicatorKey, Plan, Projection, Scenario, Status, TargetVerdict, YearGrowth};
+use crate::model::{
+    contributions, Contributor, IndicatorKey, Plan, Projection, Scenario, Status, TargetVerdict, YearGrowth,
+};
 
 /// The three kinds of chart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -14,6 +16,8 @@ pub enum ChartKind {
     Units,
     /// Growth minus floor, unit by year.
     Floors,
+    /// Each unit's contribution to the city's margin or shortfall.
+    Gap,
 }
 
 impl ChartKind {
@@ -23,6 +27,7 @@ impl ChartKind {
             ChartKind::Path => "path",
             ChartKind::Units => "units",
             ChartKind::Floors => "floors",
+            ChartKind::Gap => "gap",
         }
     }
 }
@@ -119,6 +124,31 @@ pub struct FloorMapData {
     pub legend: [String; 3],
 }
 
+/// One row of the gap breakdown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GapBar {
+    /// Unit name, or the unallocated part's.
+    pub name: String,
+    /// Projected minus its share of the target, 亿元.
+    pub amount: f64,
+}
+
+/// Who carries the target: each unit's contribution to the city's margin
+/// (positive) or shortfall (negative), largest first, and the city total.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GapData {
+    /// Chart title, saying the order.
+    pub title: String,
+    /// Bars, largest contribution first.
+    pub bars: Vec<GapBar>,
+    /// The city row's label and amount (the sum of the bars).
+    pub total: (String, f64),
+    /// Title of the x axis.
+    pub x_title: String,
+    /// Legend texts: adds to the margin, adds to the shortfall.
+    pub legend: [String; 2],
+}
+
 /// Any chart's data.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ChartData {
@@ -128,6 +158,8 @@ pub enum ChartData {
     Units(UnitsData),
     /// See [`FloorMapData`].
     Floors(FloorMapData),
+    /// See [`GapData`].
+    Gap(GapData),
 }
 
 /// The numbers behind a chart, for a screen-reader table.
@@ -154,6 +186,7 @@ impl ChartData {
             ChartData::Path(_) => ChartKind::Path,
             ChartData::Units(_) => ChartKind::Units,
             ChartData::Floors(_) => ChartKind::Floors,
+            ChartData::Gap(_) => ChartKind::Gap,
         }
     }
 
@@ -163,6 +196,7 @@ impl ChartData {
             ChartData::Path(d) => &d.title,
             ChartData::Units(d) => &d.title,
             ChartData::Floors(d) => &d.title,
+            ChartData::Gap(d) => &d.title,
         }
     }
 
@@ -257,6 +291,29 @@ impl ChartData {
         })
     }
 
+    /// The gap breakdown of a verdict (see [`crate::model::contribution`]).
+    pub fn gap(plan: &Plan, verdict: &TargetVerdict, lang: Lang) -> Self {
+        let s = lang.s();
+        let ind = plan.indicator(verdict.indicator);
+        let bars = contributions(verdict)
+            .iter()
+            .map(|c| GapBar {
+                name: match c.who {
+                    Contributor::Unit(u) => lang.unit_name(&plan.units[u]).to_owned(),
+                    Contributor::Unallocated => s.unallocated_short.to_owned(),
+                },
+                amount: c.amount,
+            })
+            .collect();
+        ChartData::Gap(GapData {
+            title: titled(lang, lang.indicator_short(ind), s.chart_gap, &lang.year(ind.target_year)),
+            bars,
+            total: (s.city_total.to_owned(), verdict.gap()),
+            x_title: s.yi_yuan.to_owned(),
+            legend: [s.legend_carries.to_owned(), s.legend_short.to_owned()],
+        })
+    }
+
     /// The floor map of `key`.
     pub fn floors(plan: &Plan, scenario: &Scenario, key: IndicatorKey, lang: Lang) -> Self {
         let s = lang.s();
@@ -278,7 +335,7 @@ impl ChartData {
             })
             .collect();
         ChartData::Floors(FloorMapData {
-            title: titled(lang, lang.indicator_short(ind), s.chart_floors, s.axis_points),
+            title: titled(lang, lang.indicator_short(ind), s.chart_floors, s.chart_floors_note),
             units: plan.units.iter().map(|u| lang.unit_name(u).to_owned()).collect(),
             columns: years
                 .iter()
@@ -328,6 +385,18 @@ impl ChartData {
                 let below = d.cells.iter().flatten().filter(|c| c.diff.is_some_and(|x| x < 0.0)).count();
                 format!("{}. {} {}", d.title, below, s.cells_below_floor)
             }
+            ChartData::Gap(d) => {
+                let short: Vec<&str> = d.bars.iter().filter(|b| b.amount < -0.005).map(|b| b.name.as_str()).collect();
+                format!(
+                    "{}. {} {}; {}{}{}",
+                    d.title,
+                    d.total.0,
+                    lang.signed_amount(d.total.1),
+                    s.legend_short,
+                    lang.colon(),
+                    if short.is_empty() { "—".to_owned() } else { short.join(lang.list_sep()) }
+                )
+            }
         }
     }
 
@@ -365,6 +434,16 @@ impl ChartData {
                             (if b.met { s.yes } else { s.no }).to_owned(),
                         ]
                     })
+                    .collect(),
+            },
+            ChartData::Gap(d) => ChartTable {
+                headers: vec![s.unit.to_owned(), format!("{} ({})", s.contribution_short, s.yi_yuan)],
+                rows: d
+                    .bars
+                    .iter()
+                    .map(|b| (b.name.clone(), b.amount))
+                    .chain([d.total.clone()])
+                    .map(|(name, amount)| vec![name, format::signed_yi(amount)])
                     .collect(),
             },
             ChartData::Floors(d) => {

@@ -10,7 +10,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontStyle, RGBColor};
 
-use super::data::{ChartData, FloorMapData, PathData, UnitsData};
+use super::data::{ChartData, FloorMapData, GapData, PathData, UnitsData};
 use super::layout::{mix, nice_axis, px, text_width};
 use crate::format;
 
@@ -135,6 +135,7 @@ fn draw_with_font<DB: DrawingBackend>(
         ChartData::Path(d) => draw_path(&pen, d),
         ChartData::Units(d) => draw_units(&pen, d),
         ChartData::Floors(d) => draw_floors(&pen, d),
+        ChartData::Gap(d) => draw_gap(&pen, d),
     }
 }
 
@@ -359,21 +360,8 @@ fn draw_units<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &UnitsData) -> DrawResul
     let bottom = h - pad - legend_h - label_size * 3.0 * s;
     let x = |v: f64| left + (v / x_top).clamp(0.0, 1.0) * (right - left);
 
-    let mut v = 0.0;
-    while v <= x_top + step * 0.01 {
-        pen.line(&[(x(v), top), (x(v), bottom)], GRID, 1.0)?;
-        pen.text(&format!("{v:.1}×"), x(v), bottom + 4.0 * s, label_size, MUTED, (HPos::Center, VPos::Top), false)?;
-        v += step;
-    }
-    pen.text(
-        &d.x_title,
-        right,
-        bottom + label_size * 1.5 * s + 4.0 * s,
-        label_size,
-        MUTED,
-        (HPos::Right, VPos::Top),
-        false,
-    )?;
+    let ticks = std::iter::successors(Some(0.0), |v| Some(v + step)).take_while(|v| *v <= x_top + step * 0.01);
+    x_axis(pen, ticks.map(|v| (x(v), format!("{v:.1}×"))), (top, bottom, right, label_size), &d.x_title)?;
 
     #[allow(clippy::cast_precision_loss)]
     let row = (bottom - top) / d.bars.len().max(1) as f64;
@@ -399,15 +387,7 @@ fn draw_units<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &UnitsData) -> DrawResul
     pen.dashed(&[(x(2.0), top - 4.0 * s), (x(2.0), bottom)], INK, 1.5)?;
     pen.text(&d.reference_label, x(2.0), top - 5.0 * s, label_size, INK, (HPos::Center, VPos::Bottom), true)?;
 
-    let ly = h - pad - legend_h / 2.0;
-    let sw = label_size * s;
-    let mut lx = pad;
-    for (label, colour) in d.legend.iter().zip([MET, MISSED]) {
-        pen.rect(lx, ly - sw / 2.0, lx + sw, ly + sw / 2.0, colour)?;
-        pen.text(label, lx + sw * 1.5, ly, label_size, INK, (HPos::Left, VPos::Center), false)?;
-        lx += sw * 1.5 + text_width(label, label_size * s) + 16.0 * s;
-    }
-    Ok(())
+    swatch_legend(pen, h - pad - legend_h / 2.0, pad, label_size, &d.legend, [MET, MISSED])
 }
 
 // x, y, w, h, d: the names drawing code reads best with.
@@ -470,4 +450,93 @@ fn draw_floors<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &FloorMapData) -> DrawR
     pen.rect(x2, ly - 5.0 * s, x2 + 10.0 * s, ly + 5.0 * s, NEUTRAL)?;
     pen.text(&d.legend[2], x2 + 14.0 * s, ly, label_size, INK, (HPos::Left, VPos::Center), false)?;
     Ok(())
+}
+
+// x, y, w, h, d: the names drawing code reads best with.
+#[allow(clippy::many_single_char_names)]
+fn draw_gap<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &GapData) -> DrawResult<(), DB> {
+    let (w, h) = dims(pen);
+    let s = pen.s;
+    let (pad, label_size) = (10.0 * s, 11.0);
+    pen.text(&d.title, pad, pad, fit(&d.title, 14.0, w - 2.0 * pad, s), INK, (HPos::Left, VPos::Top), true)?;
+    let names = d.bars.iter().map(|b| b.name.as_str()).chain([d.total.0.as_str()]);
+    let name_w = names.map(|n| text_width(n, label_size * s)).fold(0.0, f64::max);
+    let amounts = || d.bars.iter().map(|b| b.amount).chain([d.total.1]);
+    let hi = amounts().fold(0.0, f64::max);
+    let lo = amounts().fold(0.0, f64::min);
+    let span = (hi - lo).max(1e-9);
+    let value_w = text_width("−000.0", label_size * s) + 6.0 * s;
+    let left = pad + name_w + 8.0 * s + value_w;
+    let right = w - pad - value_w;
+    let top = pad + 14.0 * 1.6 * s + label_size * 0.8 * s;
+    let legend_h = label_size * 1.6 * s;
+    let bottom = h - pad - legend_h - label_size * 3.0 * s;
+    let x = |v: f64| left + (v - lo) / span * (right - left);
+
+    // Axis ticks on a nice step around zero.
+    let (step, _) = nice_axis(span, 3, 6);
+    let first = (lo / step).ceil() * step;
+    let ticks = std::iter::successors(Some(first), |v| Some(v + step)).take_while(|v| *v <= hi + step * 0.01);
+    x_axis(pen, ticks.map(|v| (x(v), format::signed_yi(v))), (top, bottom, right, label_size), &d.x_title)?;
+
+    // One row per bar and one more for the city, after a gap.
+    #[allow(clippy::cast_precision_loss)]
+    let row = (bottom - top) / (d.bars.len() as f64 + 1.5);
+    let bars = d.bars.iter().map(|b| (b.name.as_str(), b.amount, false)).chain([(d.total.0.as_str(), d.total.1, true)]);
+    for (i, (name, amount, total)) in bars.enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let k = if total { i as f64 + 0.5 } else { i as f64 };
+        let mid = top + row * (k + 0.5);
+        let colour = if amount >= 0.0 { MET } else { MISSED };
+        let (x0, x1) = (x(0.0).min(x(amount)), x(0.0).max(x(amount)));
+        pen.rect(x0, mid - row * 0.32, x1.max(x0 + 1.0 * s), mid + row * 0.32, colour)?;
+        pen.text(name, pad + name_w, mid, label_size, INK, (HPos::Right, VPos::Center), total)?;
+        let (vx, anchor) = if amount >= 0.0 { (x1 + 4.0 * s, HPos::Left) } else { (x0 - 4.0 * s, HPos::Right) };
+        pen.text(&format::signed_yi(amount), vx, mid, label_size, colour, (anchor, VPos::Center), true)?;
+        if total {
+            let line_y = mid - row * 0.75;
+            pen.line(&[(pad, line_y), (w - pad, line_y)], MUTED, 1.0)?;
+        }
+    }
+    pen.line(&[(x(0.0), top), (x(0.0), bottom)], INK, 1.0)?;
+
+    swatch_legend(pen, h - pad - legend_h / 2.0, pad, label_size, &d.legend, [MET, MISSED])
+}
+
+/// A legend of coloured squares and their labels, left to right from `x`
+/// on the line `y`.
+fn swatch_legend<DB: DrawingBackend>(
+    pen: &Pen<'_, DB>,
+    y: f64,
+    x: f64,
+    label_size: f64,
+    labels: &[String],
+    colours: [RGBColor; 2],
+) -> DrawResult<(), DB> {
+    let s = pen.s;
+    let sw = label_size * s;
+    let mut lx = x;
+    for (label, colour) in labels.iter().zip(colours) {
+        pen.rect(lx, y - sw / 2.0, lx + sw, y + sw / 2.0, colour)?;
+        pen.text(label, lx + sw * 1.5, y, label_size, INK, (HPos::Left, VPos::Center), false)?;
+        lx += sw * 1.5 + text_width(label, label_size * s) + 16.0 * s;
+    }
+    Ok(())
+}
+
+/// Vertical grid lines with their labels under the plot, from `top` to
+/// `bottom`, and the axis title at the right end below them.
+fn x_axis<DB: DrawingBackend>(
+    pen: &Pen<'_, DB>,
+    ticks: impl Iterator<Item = (f64, String)>,
+    (top, bottom, right, label_size): (f64, f64, f64, f64),
+    title: &str,
+) -> DrawResult<(), DB> {
+    let s = pen.s;
+    for (x, label) in ticks {
+        pen.line(&[(x, top), (x, bottom)], GRID, 1.0)?;
+        pen.text(&label, x, bottom + 4.0 * s, label_size, MUTED, (HPos::Center, VPos::Top), false)?;
+    }
+    let y = bottom + label_size * 1.5 * s + 4.0 * s;
+    pen.text(title, right, y, label_size, MUTED, (HPos::Right, VPos::Top), false)
 }

@@ -1,5 +1,6 @@
-//! The charts of the shown indicator: path to target, units against their
-//! doubling, and the floor map.
+//! The charts of the shown indicator: path to target, who carries the
+//! target (the gap by unit), units against their doubling, and the floor
+//! map.
 
 use std::rc::Rc;
 
@@ -13,7 +14,7 @@ use crate::model::IndicatorKey;
 /// Props of [`ChartsPanel`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ChartsPanelProps {
-    /// Path, units and floors charts of the indicator.
+    /// Path, gap, units and floors charts of the indicator.
     pub charts: Rc<Vec<Rc<ChartData>>>,
     /// The indicator shown.
     pub indicator: IndicatorKey,
@@ -23,7 +24,7 @@ pub struct ChartsPanelProps {
     pub scenario_name: AttrValue,
 }
 
-/// Three charts, one under the other.
+/// Four charts, one under the other.
 #[component]
 pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
     html! {

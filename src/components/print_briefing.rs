@@ -1,13 +1,18 @@
 //! The one-page A4 briefing that the browser prints: shown only in print,
 //! beside the verdicts and path charts that the print stylesheet keeps.
+//! A warning while any base is illustrative, the paragraph for a report in
+//! the page language, the growth rates of the indicator on screen with the
+//! city row, each unit's still-needed rate and its part of the city's gap,
+//! and every unit against every doubling.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::verdict_card::requirement_text;
 use crate::format;
 use crate::i18n::Lang;
-use crate::model::{Scenario, Status, TargetVerdict};
+use crate::model::{contributions, Contributor, IndicatorKey, Projection, Scenario, Status, TargetVerdict, YearGrowth};
 use crate::state::PlanRef;
 use crate::{location, qr};
 
@@ -22,16 +27,19 @@ pub struct PrintBriefingProps {
     pub code: Rc<String>,
     /// All four verdicts.
     pub verdicts: Rc<Vec<TargetVerdict>>,
-    /// The scenario, for where its bases come from.
+    /// The scenario.
     pub scenario: Rc<Scenario>,
+    /// The indicator on screen, whose growth rates the briefing lists.
+    pub indicator: IndicatorKey,
     /// Interface language.
     pub lang: Lang,
 }
 
-/// Header with link and QR code, and every unit against every doubling.
+/// Header with link and QR code, the report paragraphs, the rates table of
+/// the indicator on screen and every unit against every doubling.
 #[component]
 pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
-    // Made only while printing: the QR code and the table would otherwise
+    // Made only while printing: the QR code and the tables would otherwise
     // be rebuilt at every slider step for nobody to see.
     let printing = use_state_eq(|| false);
     {
@@ -49,6 +57,7 @@ pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
     let url = location::url_with(&fragment).unwrap_or(fragment);
     let date = String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect::<String>();
     let name = if props.name.trim().is_empty() { s.default_scenario_name.to_owned() } else { props.name.to_string() };
+    let illustrative = props.scenario.uses_illustrative_bases(&props.plan);
     html! {
         <section class="print-only briefing" data-testid="print-briefing">
             <div class="briefing-head">
@@ -62,7 +71,16 @@ pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
                     { qr::svg(&url).map(|svg| Html::from_html_unchecked(AttrValue::from(svg))).unwrap_or_default() }
                 </div>
             </div>
+            if illustrative {
+                <p class="briefing-warning" data-testid="briefing-warning"><strong>{"⚠ "}</strong>{s.illustrative}</p>
+            }
+            <div class="briefing-text" data-testid="briefing-text">
+                <h2>{s.report_text_heading}</h2>
+                { for props.verdicts.iter().map(|v| html! { <p>{lang.report_paragraph(&props.plan, v)}</p> }) }
+            </div>
+            { rates_table(props) }
             <table class="units briefing-units">
+                <caption>{s.briefing_doubling_caption}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{s.unit}</th>
@@ -100,5 +118,75 @@ pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
             </ul>
             <p class="briefing-foot">{s.illustrative_short}{" "}{s.privacy}</p>
         </section>
+    }
+}
+
+/// The growth rates of the indicator on screen, unit by year, with each
+/// unit's multiple, the growth it still needs in the target year and its
+/// part of the city's margin or shortfall; the city row below.
+fn rates_table(props: &PrintBriefingProps) -> Html {
+    let (lang, s, key) = (props.lang, props.lang.s(), props.indicator);
+    let Some(v) = props.verdicts.get(key.index()) else { return Html::default() };
+    let ind = props.plan.indicator(key);
+    let inputs = props.scenario.inputs(key);
+    let projection = Projection::of(inputs);
+    let years: Vec<u16> = props.plan.years(key).collect();
+    let rows = contributions(v);
+    let part = |who: Contributor| rows.iter().find(|c| c.who == who).map_or(0.0, |c| c.amount);
+    let rate = |g: Option<f64>| g.map_or_else(|| "—".to_owned(), format::growth_text);
+    html! {
+        <table class="units briefing-rates" data-testid="briefing-rates">
+            <caption>{lang.indicator_short(ind)}{lang.colon()}{s.briefing_rates_caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{s.unit}</th>
+                    { for years.iter().enumerate().map(|(col, y)| html! {
+                        <th scope="col" class="n">{lang.year(*y)}{ if inputs.is_locked(col) { format!(" {}", s.reported) } else { String::new() } }
+                            <small>{ ind.floor(*y).map_or_else(|| s.no_floor.to_owned(), |f| lang.floor(f)) }</small></th>
+                    }) }
+                    <th scope="col" class="n">{s.multiple}</th>
+                    <th scope="col" class="n">{s.required_in_target_year}</th>
+                    <th scope="col" class="n">{s.contribution_short}<small>{s.yi_yuan}</small></th>
+                </tr>
+            </thead>
+            <tbody>
+                { for v.units.iter().map(|u| html! {
+                    <tr>
+                        <th scope="row">{lang.unit_name(&props.plan.units[u.unit])}</th>
+                        { for (0..years.len()).map(|col| {
+                            let g = inputs.year_growth(&projection, u.unit, col);
+                            let below = g.is_some_and(|g| !g.meets_floor(ind.floor(years[col])));
+                            html! { <td class={classes!("n", below.then_some("missed"))}>{ if below { "▼" } else { "" } }{rate(g.map(YearGrowth::percent))}</td> }
+                        }) }
+                        <td class={classes!("n", if u.doubling == Status::Met { "met" } else { "missed" })}>{u.multiple.map_or_else(|| "—".to_owned(), format::multiple)}</td>
+                        <td class="n">{requirement_text(lang, u.required)}</td>
+                        <td class="n">{format::signed_yi(part(Contributor::Unit(u.unit)))}</td>
+                    </tr>
+                }) }
+            </tbody>
+            <tfoot>
+                if let Some((base, projected)) = v.unallocated {
+                    <tr>
+                        <th scope="row">{s.unallocated_short}</th>
+                        { for (0..years.len()).map(|col| html! {
+                            <td class="n">{rate(projection.unallocated.as_ref().and_then(|p| Some((p.get(col)?, p.get(col + 1)?)))
+                                .and_then(|(a, b)| (*a > 0.0).then(|| (b / a - 1.0) * 100.0)))}</td>
+                        }) }
+                        <td class="n">{ if base > 0.0 { format::multiple(projected / base) } else { "—".to_owned() } }</td>
+                        <td class="n">{"—"}</td>
+                        <td class="n">{format::signed_yi(part(Contributor::Unallocated))}</td>
+                    </tr>
+                }
+                <tr>
+                    <th scope="row">{s.city_total}</th>
+                    { for (0..years.len()).map(|col| html! { <td class="n">{rate(projection.city_growth_percent(col))}</td> }) }
+                    <td class={classes!("n", if v.status == Status::Met { "met" } else { "missed" })}>{
+                        if v.base_total() > 0.0 { format::multiple(v.projected / v.base_total()) } else { "—".to_owned() }
+                    }</td>
+                    <td class="n">{requirement_text(lang, v.required)}</td>
+                    <td class="n">{format::signed_yi(v.gap())}</td>
+                </tr>
+            </tfoot>
+        </table>
     }
 }

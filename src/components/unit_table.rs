@@ -3,9 +3,10 @@
 
 use yew::prelude::*;
 
+use crate::components::verdict_card::now_and_needed;
 use crate::format;
 use crate::i18n::Lang;
-use crate::model::{Requirement, Status, TargetVerdict};
+use crate::model::{contributions, Contributor, Status, TargetVerdict};
 use crate::state::PlanRef;
 
 /// Props of [`UnitTable`].
@@ -35,43 +36,54 @@ pub fn UnitTable(props: &UnitTableProps) -> Html {
             </span>
         }
     };
+    let rows = contributions(v);
+    let contribution_of = |who: Contributor| rows.iter().find(|c| c.who == who).map_or(0.0, |c| c.amount);
+    let contribution_cell = |amount: f64| {
+        let sign = if format::is_zero_text(&format::yi(amount)) {
+            "zero"
+        } else if amount > 0.0 {
+            "plus"
+        } else {
+            "minus"
+        };
+        html! { <td class={classes!("n", "contribution", sign)} data-label={s.contribution_short} data-amount={format!("{amount:.4}")}>{format::signed_yi(amount)}</td> }
+    };
+    let year = lang.year(v.target_year);
+    let rate_label = format!("{year}{}", s.growth_of);
     html! {
         <div class="table-scroll">
-            <table class="units" data-testid={format!("units-{}", v.indicator)}>
+            <table class="units results" data-testid={format!("units-{}", v.indicator)}>
                 <thead>
                     <tr>
                         <th scope="col">{s.unit}</th>
                         <th scope="col" class="n">{s.base_2022}<small>{s.yi_yuan}</small></th>
-                        <th scope="col" class="n">{lang.year(v.target_year)}{" "}{s.projected}<small>{s.yi_yuan}</small></th>
+                        <th scope="col" class="n">{year.clone()}{" "}{s.projected}<small>{s.yi_yuan}</small></th>
                         <th scope="col" class="n">{s.multiple}</th>
                         <th scope="col">{s.doubled}</th>
                         <th scope="col">{s.floors}</th>
-                        <th scope="col" class="n">{s.required_in_target_year}</th>
+                        <th scope="col">{rate_label.clone()}<small>{s.now_needed_head}</small></th>
+                        <th scope="col" class="n" title={s.contribution_explain}>{s.contribution_short}<small>{s.yi_yuan}</small></th>
                     </tr>
                 </thead>
                 <tbody>
                     { for v.units.iter().map(|u| {
                         let unit = &props.plan.units[u.unit];
-                        let required = match u.required {
-                            Requirement::AlreadyMet => "—".to_owned(),
-                            Requirement::Growth(p) | Requirement::AboveRange(p) => format::required_pct(p),
-                            Requirement::Unreachable => s.unreachable.to_owned(),
-                        };
                         html! {
                             <tr key={unit.id.clone()} data-testid={format!("unit-row-{}", unit.id)} data-doubled={u.doubling.as_str()}>
                                 <th scope="row">{lang.unit_name(unit)}</th>
-                                <td class="n">{format::yi(u.base)}</td>
-                                <td class="n">{format::yi(u.projected)}</td>
-                                <td class="n">{u.multiple.map_or_else(|| "—".to_owned(), format::multiple)}</td>
-                                <td>{status_cell(u.doubling)}</td>
-                                <td>{
+                                <td class="n" data-label={s.base_2022}>{format::yi(u.base)}</td>
+                                <td class="n" data-label={s.projected}>{format::yi(u.projected)}</td>
+                                <td class="n" data-label={s.multiple}>{u.multiple.map_or_else(|| "—".to_owned(), format::multiple)}</td>
+                                <td data-label={s.doubled}>{status_cell(u.doubling)}</td>
+                                <td data-label={s.floors}>{
                                     if u.floor_breaches == 0 {
                                         status_cell(Status::Met)
                                     } else {
                                         html! { <span class="status missed"><span aria-hidden="true">{"▼ "}</span>{format!("{} {}", u.floor_breaches, s.below_floor)}</span> }
                                     }
                                 }</td>
-                                <td class="n">{required}</td>
+                                <td class="rate" data-label={rate_label.clone()}>{now_and_needed(lang, None, u.current, u.required)}</td>
+                                {contribution_cell(contribution_of(Contributor::Unit(u.unit)))}
                             </tr>
                         }
                     }) }
@@ -80,24 +92,22 @@ pub fn UnitTable(props: &UnitTableProps) -> Html {
                     if let Some((base, projected)) = v.unallocated {
                         <tr data-testid={format!("unallocated-row-{}", v.indicator)}>
                             <th scope="row">{s.unallocated_short}</th>
-                            <td class="n">{format::yi(base)}</td>
-                            <td class="n">{format::yi(projected)}</td>
-                            <td class="n">{ if base > 0.0 { format::multiple(projected / base) } else { "—".to_owned() } }</td>
+                            <td class="n" data-label={s.base_2022}>{format::yi(base)}</td>
+                            <td class="n" data-label={s.projected}>{format::yi(projected)}</td>
+                            <td class="n" data-label={s.multiple}>{ if base > 0.0 { format::multiple(projected / base) } else { "—".to_owned() } }</td>
                             <td colspan="3" class="muted">{"—"}</td>
+                            {contribution_cell(contribution_of(Contributor::Unallocated))}
                         </tr>
                     }
-                    <tr>
+                    <tr class="total">
                         <th scope="row">{s.city_total}</th>
-                        <td class="n">{format::yi(base_total)}</td>
-                        <td class="n">{format::yi(v.projected)}</td>
-                        <td class="n">{ if base_total > 0.0 { format::multiple(v.projected / base_total) } else { "—".to_owned() } }</td>
-                        <td>{status_cell(v.status)}</td>
-                        <td>{format!("{} {}", v.breaches.len(), s.below_floor)}</td>
-                        <td class="n">{ match v.required {
-                            Requirement::AlreadyMet => "—".to_owned(),
-                            Requirement::Growth(p) | Requirement::AboveRange(p) => format::required_pct(p),
-                            Requirement::Unreachable => s.unreachable.to_owned(),
-                        } }</td>
+                        <td class="n" data-label={s.base_2022}>{format::yi(base_total)}</td>
+                        <td class="n" data-label={s.projected}>{format::yi(v.projected)}</td>
+                        <td class="n" data-label={s.multiple}>{ if base_total > 0.0 { format::multiple(v.projected / base_total) } else { "—".to_owned() } }</td>
+                        <td data-label={s.doubled}>{status_cell(v.status)}</td>
+                        <td data-label={s.floors}>{format!("{} {}", v.breaches.len(), s.below_floor)}</td>
+                        <td class="rate" data-label={rate_label}>{now_and_needed(lang, None, v.current, v.required)}</td>
+                        {contribution_cell(v.gap())}
                     </tr>
                 </tfoot>
             </table>

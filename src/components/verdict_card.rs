@@ -24,16 +24,45 @@ pub struct VerdictCardProps {
     pub on_select: Callback<()>,
 }
 
-fn requirement_text(lang: Lang, r: Requirement) -> String {
+/// A required growth in words: "29.40%" (rounded up, a sign only when
+/// negative), "已达标", or why there is none.
+pub fn requirement_text(lang: Lang, r: Requirement) -> String {
     let s = lang.s();
     match r {
         Requirement::AlreadyMet => s.already_met.to_owned(),
-        Requirement::Growth(p) => format::required_pct(p),
+        Requirement::Growth(p) => format::required_rate(p),
         Requirement::AboveRange(p) => match lang {
-            Lang::Zh => format!("{}（{}）", format::required_pct(p), s.above_range),
-            Lang::En => format!("{} ({})", format::required_pct(p), s.above_range),
+            Lang::Zh => format!("{}（{}）", format::required_rate(p), s.above_range),
+            Lang::En => format!("{} ({})", format::required_rate(p), s.above_range),
         },
         Requirement::Unreachable => s.unreachable.to_owned(),
+    }
+}
+
+/// The target year's rate as the scenario has it next to the rate it
+/// needs: "2026年 现为 5.00% → 需 29.40%", so that the requirement cannot be
+/// read as points on top. `year` labels it; a table whose header says the
+/// year passes `None`.
+pub fn now_and_needed(lang: Lang, year: Option<u16>, current: Option<f64>, required: Requirement) -> Html {
+    let s = lang.s();
+    let now = current.map_or_else(|| "—".to_owned(), |p| format!("{}%", format::growth_text(p)));
+    let needed = match required {
+        Requirement::AlreadyMet => html! { <span class="needed ok">{s.already_met}</span> },
+        Requirement::Unreachable => html! { <span class="needed">{s.unreachable}</span> },
+        r => {
+            html! { <span class="needed">{s.needs}{" "}<strong class="required-value">{requirement_text(lang, r)}</strong></span> }
+        }
+    };
+    html! {
+        <span class="now-needed">
+            if let Some(year) = year {
+                <span class="label">{lang.year(year)}{" "}{s.now_at}</span>{" "}
+            }
+            <span class="now">{now}</span>
+            <span class="arrow" aria-hidden="true">{" → "}</span>
+            <span class="sr-only">{lang.comma()}</span>
+            {needed}
+        </span>
     }
 }
 
@@ -56,6 +85,8 @@ pub fn VerdictCard(props: &VerdictCardProps) -> Html {
         Requirement::Unreachable => "unreachable",
     };
     let gap_label = if met { s.margin } else { s.shortfall };
+    // A margin that shows as 0.00 is the target reached exactly.
+    let exact = met && format::is_zero_text(&format::yi(v.gap()));
     let units_total = v.units.len();
     let breaches = v.breaches.len();
     let on_click = props.on_select.reform(|_: MouseEvent| ());
@@ -81,12 +112,17 @@ pub fn VerdictCard(props: &VerdictCardProps) -> Html {
                 <span class="verdict-projected">
                     <span class="label">{s.projected}</span>
                     <strong>{format::yi(v.projected)}</strong>
+                    <span class="unit-suffix">{s.yi_yuan}</span>
                 </span>
                 <span class="verdict-target">{s.target}{" "}{lang.target_amount(v.target)}</span>
             </div>
             <div class="verdict-gap">
-                {gap_label}{" "}<strong>{lang.signed_amount(v.gap())}</strong>
-                {" ("}{format::signed_pct(v.gap_percent(), 1)}{")"}
+                if exact {
+                    <strong>{s.exactly_met}</strong>
+                } else {
+                    {gap_label}{" "}<strong>{lang.signed_amount(v.gap())}</strong>
+                    {" ("}{format::signed_pct(v.gap_percent(), 1)}{")"}
+                }
             </div>
             <div class="verdict-facts">
                 <span class={classes!("fact", (v.units_doubled() < units_total).then_some("warn"))}>
@@ -97,9 +133,8 @@ pub fn VerdictCard(props: &VerdictCardProps) -> Html {
                 </span>
             </div>
             <div class="verdict-required">
-                <span class="label">{s.still_required}</span>{" "}
-                <strong class="required-value">{requirement_text(lang, v.required)}</strong>
-                <span class="uniform">{lang.uniform_from(v.uniform_from)}{" "}{requirement_text(lang, v.uniform)}{s.per_year}</span>
+                {now_and_needed(lang, Some(v.target_year), v.current, v.required)}
+                <span class="uniform" title={s.uniform_explain}>{lang.uniform_line(v.uniform_from, &requirement_text(lang, v.uniform))}</span>
             </div>
         </article>
     }

@@ -309,6 +309,26 @@ impl Scenario {
         Scenario { name: String::new(), inputs }
     }
 
+    /// Whether every growth cell is on the plan path (the floors, then
+    /// what just doubles) with no year reported: the page's opening state,
+    /// an assumption to start from rather than a forecast.
+    pub fn on_plan_path(&self, plan: &Plan) -> bool {
+        IndicatorKey::ALL.iter().all(|k| {
+            let inputs = self.inputs(*k);
+            inputs.reported_years() == 0 && inputs.growth == Preset::PlanPath.table(plan, *k)
+        })
+    }
+
+    /// Whether any unit's 2022 base of any indicator is still the plan's
+    /// illustrative split (target ÷ 2 by default shares), not a figure the
+    /// user entered: figures built on it must not circulate as official.
+    pub fn uses_illustrative_bases(&self, plan: &Plan) -> bool {
+        IndicatorKey::ALL.iter().any(|k| {
+            let default = plan.indicator(*k).default_bases();
+            self.bases(*k).iter().zip(&default).any(|(b, d)| (b - d).abs() < 5e-5)
+        })
+    }
+
     /// The inputs of one indicator.
     pub fn inputs(&self, key: IndicatorKey) -> &IndicatorInputs {
         &self.inputs[key.index()]

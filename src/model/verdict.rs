@@ -123,6 +123,10 @@ pub struct UnitVerdict {
     /// Growth in the target year alone, with earlier years as set, that
     /// doubles this unit.
     pub required: Requirement,
+    /// The unit's growth in the target year as the scenario has it,
+    /// percent (`None` from a zero value): what [`Self::required`] is
+    /// compared with.
+    pub current: Option<f64>,
 }
 
 /// One target's verdict.
@@ -146,6 +150,10 @@ pub struct TargetVerdict {
     /// years as set, for the city total to just reach the target
     /// (`Unreachable` when the target year is reported).
     pub required: Requirement,
+    /// The units' combined growth in the target year as the scenario has
+    /// it, percent (`None` from a zero total): what [`Self::required`] is
+    /// compared with.
+    pub current: Option<f64>,
     /// The equal growth in every open (not reported) year that would just
     /// reach the target; shown for reference, so never `AlreadyMet`.
     pub uniform: Requirement,
@@ -207,6 +215,7 @@ impl TargetVerdict {
                     } else {
                         growth_to_reach(projection.unit_before_final(unit), 2.0 * base, usize::from(last_open))
                     },
+                    current: projection.growth_percent(unit, years.len().saturating_sub(1)),
                 }
             })
             .collect();
@@ -219,6 +228,8 @@ impl TargetVerdict {
         } else {
             growth_to_reach(before_final, target - rest, usize::from(last_open))
         };
+        let last_units = projection.units_total(years.len());
+        let current = (before_final > 0.0).then(|| (last_units / before_final - 1.0) * 100.0);
         let first_open = years.len() - open;
         let uniform = growth_to_reach(projection.units_total(first_open), target - rest, open);
 
@@ -231,6 +242,7 @@ impl TargetVerdict {
             units,
             breaches,
             required,
+            current,
             uniform,
             uniform_from: years.get(first_open).copied().unwrap_or(ind.target_year + 1),
             unallocated: projection.unallocated.as_ref().map(|_| (projection.unallocated_at(0), rest)),

@@ -134,7 +134,7 @@ test('bases pasted from a spreadsheet: preview, problems by row and column, all 
   await expect(page.getByTestId('base-capacity-taiqian')).toHaveValue('1000');
 });
 
-test('the print layout is a one-page A4 briefing with name, link, QR, verdicts, paths and units', async ({ page }) => {
+test('the print layout is a one-page A4 briefing with name, link, QR, warning, report text, rates, verdicts, paths and units', async ({ page }) => {
   await openPage(page);
   await page.getByTestId('scenario-name').fill('打印测试方案');
   await page.getByTestId('preset-zero').click();
@@ -147,7 +147,22 @@ test('the print layout is a one-page A4 briefing with name, link, QR, verdicts, 
   await expect(page.locator('.editor')).toBeHidden();
   await expect(page.getByTestId('verdict-funds')).toBeVisible();
   await expect(page.getByTestId('overview-path-value_added')).toBeVisible();
-  await expect(briefing.locator('tbody tr')).toHaveCount(9);
+  // The zero preset misses every target: the warning (illustrative bases),
+  // the report paragraphs, the rates table of the indicator on screen with
+  // its city row, and every unit against every doubling.
+  await expect(briefing.getByTestId('briefing-warning')).toContainText('示意数据');
+  const text = briefing.getByTestId('briefing-text');
+  await expect(text.locator('p')).toHaveCount(4);
+  // 280 × 1 × 1 = 280 against 560: a shortfall of 280 (50.0 %), 2024 needs +100 %.
+  await expect(text.locator('p').first()).toHaveText(
+    '按当前情景，2024年招商引资到位资金预计280.0亿元，较目标560亿元缺口280.0亿元（50.0%）；9个单位中0个实现翻番，' +
+    '华龙区、濮阳县、清丰县、南乐县、范县、台前县、经开区、工业园区、示范区未达翻番；有9处年度增速低于底线；2024年全市还需增长100.00%。');
+  const rates = briefing.getByTestId('briefing-rates');
+  await expect(rates.locator('tbody tr')).toHaveCount(9);
+  await expect(rates.locator('tbody tr').first()).toContainText('▼0.00');
+  await expect(rates.locator('tfoot tr').last()).toContainText('全市合计');
+  await expect(rates.locator('tfoot tr').last()).toContainText('−280.0');
+  await expect(briefing.locator('.briefing-units tbody tr')).toHaveCount(9);
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   await (await import('node:fs')).promises.writeFile('test-results/briefing.pdf', pdf);
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) || []).length;
