@@ -193,17 +193,11 @@ pub fn App(props: &AppProps) -> Html {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::SetPresenting(!presenting)))
     };
-    // The four full path charts, made only while presenting.
-    let presentation_charts = {
+    // The selected indicator's full path chart, made only while presenting.
+    let presentation_chart = {
         let (plan, verdicts) = (plan.clone(), verdicts.clone());
-        use_memo((state.scenario.clone(), state.lang, presenting), move |(scenario, lang, on)| {
-            if !*on {
-                return Vec::new();
-            }
-            verdicts
-                .iter()
-                .map(|v| Rc::new(ChartData::path(&plan, scenario, v, *lang, false, None)))
-                .collect::<Vec<_>>()
+        use_memo((state.scenario.clone(), state.lang, presenting, current), move |(scenario, lang, on, key)| {
+            on.then(|| Rc::new(ChartData::path(&plan, scenario, &verdicts[key.index()], *lang, false, None)))
         })
     };
     let verdict_cards = html! {
@@ -215,7 +209,7 @@ pub fn App(props: &AppProps) -> Html {
                         key={key.as_str()}
                         plan={plan.clone()}
                         verdict={v.clone()}
-                        selected={key == current && !presenting}
+                        selected={key == current}
                         lang={lang}
                         on_select={select.reform(move |()| key)}
                     />
@@ -231,32 +225,64 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     if presenting {
+        let name = if state.scenario.name.trim().is_empty() {
+            s.default_scenario_name.to_owned()
+        } else {
+            state.scenario.name.clone()
+        };
         return html! {
             <div class="page presenting" data-testid="presentation">
                 <header class="topbar">
                     <div class="brand">
                         <h1>{lang.plan_title(&plan)}</h1>
-                        if !state.scenario.name.trim().is_empty() {
-                            <p class="plan-title">{state.scenario.name.clone()}</p>
-                        }
+                        <p class="plan-title" data-testid="presentation-name">{s.scenarios_heading}{lang.colon()}{name}</p>
                     </div>
-                    <div class="top-actions">{presentation_button}</div>
+                    <div class="top-actions">
+                        <div class="present-switch" role="group" aria-label={s.indicator_label} data-testid="presentation-switch">
+                            { for IndicatorKey::ALL.iter().map(|key| {
+                                let key = *key;
+                                html! {
+                                    <button type="button" class="btn small" key={key.as_str()} aria-pressed={(key == current).to_string()}
+                                        data-testid={format!("present-{key}")} onclick={select.reform(move |_: MouseEvent| key)}>
+                                        {lang.indicator_short(plan.indicator(key))}
+                                    </button>
+                                }
+                            }) }
+                        </div>
+                        {presentation_button}
+                    </div>
                 </header>
                 {verdict_cards}
                 <section class="presentation-charts" aria-label={s.overview_heading}>
-                    { for presentation_charts.iter().zip(IndicatorKey::ALL).map(|(data, key)| html! {
-                        <ChartCanvas
-                            key={key.as_str()}
-                            data={data.clone()}
-                            indicator={key}
-                            lang={lang}
-                            scenario_name={scenario_name.clone()}
-                            testid={format!("presentation-path-{key}")}
-                            class={classes!("large")}
-                            downloads={false}
-                            zoom={1.5}
-                        />
-                    }) }
+                    <div class="present-main">
+                        { for presentation_chart.iter().map(|data| html! {
+                            <ChartCanvas
+                                key={current.as_str()}
+                                data={data.clone()}
+                                indicator={current}
+                                lang={lang}
+                                scenario_name={scenario_name.clone()}
+                                testid={format!("presentation-path-{current}")}
+                                class={classes!("large")}
+                                downloads={false}
+                                zoom={2.0}
+                            />
+                        }) }
+                    </div>
+                    <div class="present-others">
+                        { for overview.iter().zip(IndicatorKey::ALL).filter(|(_, key)| *key != current).map(|(data, key)| html! {
+                            <ChartCanvas
+                                key={key.as_str()}
+                                data={data.clone()}
+                                indicator={key}
+                                lang={lang}
+                                scenario_name={scenario_name.clone()}
+                                testid={format!("presentation-small-{key}")}
+                                class={classes!("small")}
+                                downloads={false}
+                            />
+                        }) }
+                    </div>
                 </section>
             </div>
         };
@@ -264,6 +290,8 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div class="page">
+            <button type="button" class="skip-link" data-testid="skip-to-grid"
+                onclick={Callback::from(|_: MouseEvent| crate::web::focus_first(".grid input"))}>{s.skip_to_grid}</button>
             <header class="topbar">
                 <div class="brand">
                     <h1>{s.app_name}<span class="subtitle">{s.subtitle}</span></h1>

@@ -217,6 +217,7 @@ pub struct Strings {
     pub err_base_large: &'static str,
     pub custom_bases: &'static str,
     pub plan_path_note: &'static str,
+    pub skip_to_grid: &'static str,
     pub paste_heading: &'static str,
     pub paste_hint: &'static str,
     pub open_csv: &'static str,
@@ -467,6 +468,7 @@ const ZH: Strings = Strings {
     err_base_large: "数值过大（上限 1,000,000 亿元）",
     custom_bases: "已使用自定义基数：各单位2022年基数已有改动。",
     plan_path_note: "开局为规划路径：各年按年度底线增长，目标年取恰好翻番所需的增速。这是推演的起点假设，不是预测；请拖动滑块或输入增速设定情景。",
+    skip_to_grid: "↓ 跳到增速设定",
     paste_heading: "从表格导入基数",
     paste_hint:
         "从 Excel 或 WPS 复制一块表格粘贴到这里（首行为指标名，首列为单位名），或打开 CSV、Excel（.xlsx/.xls）或 .ods 文件（读取第一个工作表）；确认无误后再应用。",
@@ -718,6 +720,7 @@ const EN: Strings = Strings {
     err_base_large: "Too large (at most 1,000,000)",
     custom_bases: "Custom bases: some 2022 bases have been changed.",
     plan_path_note: "The page opens on the plan path: each year at its floor, then the growth that just doubles in the target year. It is an assumption to start from, not a forecast: move the sliders or type growth rates to set a scenario.",
+    skip_to_grid: "↓ Skip to growth rates",
     paste_heading: "Import bases from a spreadsheet",
     paste_hint: "Paste a block copied from Excel or WPS (indicator names in the first row, unit names in the first column), or open a CSV, Excel (.xlsx/.xls) or .ods file (its first worksheet is read); apply once the preview is right.",
     open_csv: "Open a CSV or Excel file",

@@ -189,6 +189,22 @@ pub fn typing_in_text_field() -> bool {
     }
 }
 
+/// Moves focus to the first visible field matching `selector` and scrolls
+/// it into view (the skip link to the grid). Does nothing if none exists.
+pub fn focus_first(selector: &str) {
+    let Some(doc) = document() else { return };
+    let Ok(list) = doc.query_selector_all(selector) else { return };
+    for i in 0..list.length() {
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+        if el.hidden() {
+            continue;
+        }
+        el.scroll_into_view_with_bool(false);
+        let _ = el.focus();
+        return;
+    }
+}
+
 /// A file name with the characters file systems refuse replaced by `_`.
 pub fn file_safe(name: &str) -> String {
     name.chars().map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect()

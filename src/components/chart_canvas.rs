@@ -40,8 +40,8 @@ pub struct ChartCanvasProps {
 }
 
 /// Draws `data` on `canvas` at `size` CSS pixels; returns the time taken
-/// in milliseconds.
-fn paint(canvas: &HtmlCanvasElement, data: &ChartData, size: (u32, u32), zoom: f64) -> Result<f64, String> {
+/// in milliseconds and the zoom applied to text and lines.
+fn paint(canvas: &HtmlCanvasElement, data: &ChartData, size: (u32, u32), zoom: f64) -> Result<(f64, f64), String> {
     let start = web::now_ms();
     let dpr = web::device_pixel_ratio();
     let scaled = |v: u32| {
@@ -57,11 +57,12 @@ fn paint(canvas: &HtmlCanvasElement, data: &ChartData, size: (u32, u32), zoom: f
     }
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("this browser gives no 2D canvas")?;
     let root = backend.into_drawing_area();
-    // Zoom only as far as the height allows (about 200 CSS px per 1×).
-    let zoom = zoom.min(f64::from(size.1) / 200.0).max(1.0);
+    // Zoom only as far as the height allows (about 230 CSS px per 1×), so
+    // that the legend and labels leave the plot its room.
+    let zoom = zoom.min(f64::from(size.1) / 230.0).max(1.0);
     chart::draw(&root, data, dpr * zoom).map_err(|e| e.to_string())?;
     root.present().map_err(|e| e.to_string())?;
-    Ok(web::now_ms() - start)
+    Ok((web::now_ms() - start, zoom))
 }
 
 /// A chart canvas with its text alternative and download buttons.
@@ -92,8 +93,9 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                 *frame.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| {
                     if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                         match paint(&canvas, &data, size, zoom) {
-                            Ok(ms) => {
+                            Ok((ms, zoom)) => {
                                 let _ = canvas.set_attribute("data-draw-ms", &format!("{ms:.3}"));
+                                let _ = canvas.set_attribute("data-zoom", &format!("{zoom:.3}"));
                                 problem.set(None);
                             }
                             Err(e) => problem.set(Some(e)),

@@ -32,15 +32,29 @@ test('undo and redo every change, by button and by keyboard; a drag is one step'
   await expect(page.getByTestId('verdict-funds')).toHaveAttribute('data-status', 'missed');
 });
 
-test('presentation mode: verdicts and four paths fill the screen; P and Esc toggle it', async ({ page }) => {
+test('presentation mode: verdicts, the selected path large and the others small fill the screen; P and Esc toggle it', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openPage(page);
+  await page.getByTestId('scenario-name').fill('第二组方案');
   await page.getByTestId('presentation-toggle').click();
   await expect(page.getByTestId('presentation')).toBeVisible();
   await expect(page.locator('.editor')).toHaveCount(0);
-  for (const key of ['funds', 'investment', 'capacity', 'value_added']) {
-    await expect(page.getByTestId(`presentation-path-${key}`)).toHaveAttribute('data-draw-ms', /\d/);
+  await expect(page.getByTestId('presentation-name')).toContainText('第二组方案');
+  // The selected indicator (funds) large: at least 40 % of the screen's
+  // height, chart text at 2× its 11 px (22 px); the three others small.
+  const large = page.getByTestId('presentation-path-funds');
+  await expect(large).toHaveAttribute('data-draw-ms', /\d/);
+  expect((await large.boundingBox()).height).toBeGreaterThanOrEqual(0.4 * 1080);
+  expect(Number(await large.getAttribute('data-zoom'))).toBeGreaterThanOrEqual(2);
+  for (const key of ['investment', 'capacity', 'value_added']) {
+    await expect(page.getByTestId(`presentation-small-${key}`)).toHaveAttribute('data-draw-ms', /\d/);
   }
+  // The switch shows another indicator large, staying in the mode.
+  await page.getByTestId('present-value_added').click();
+  await expect(page.getByTestId('presentation-path-value_added')).toHaveAttribute('data-draw-ms', /\d/);
+  await expect(page.getByTestId('present-value_added')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('presentation-small-funds')).toHaveAttribute('data-draw-ms', /\d/);
+  await expect(page.getByTestId('presentation')).toBeVisible();
   const big = await page.locator('[data-testid="verdict-funds"] .verdict-projected strong').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(big).toBeGreaterThanOrEqual(36);
   // Everything fits one screen.
