@@ -81,9 +81,8 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(lang, move |lang| crate::web::set_document_lang(*lang));
     }
     // What a link holds, and its code.
-    let link_state = use_memo((state.scenario.clone(), state.lang), |(scenario, lang)| LinkState {
-        scenario: (**scenario).clone(),
-        lang: *lang,
+    let link_state = use_memo((state.scenario.clone(), state.lang, state.indicator), |(scenario, lang, indicator)| {
+        LinkState { scenario: (**scenario).clone(), lang: *lang, indicator: Some(*indicator) }
     });
     let code = {
         let plan = plan.clone();

@@ -64,6 +64,17 @@ pub fn required_rate(v: f64) -> String {
     format!("{}%", minus(&format!("{up:.2}")))
 }
 
+/// The part of a file name that says which scenario: its name, or the
+/// word for an untitled one with the date (`未命名情景_2026-12-01`).
+pub fn file_stem(name: &str, untitled: &str, date: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        format!("{untitled}_{date}")
+    } else {
+        name.to_owned()
+    }
+}
+
 /// A multiple of the base: `2.00×`.
 pub fn multiple(v: f64) -> String {
     format!("{:.2}×", finite(v))
@@ -111,6 +122,8 @@ mod tests {
         assert_eq!(required_pct(100.0 / 3.0), "+33.34%");
         assert_eq!(required_pct(50.0), "+50.00%");
         assert_eq!(multiple(2.0), "2.00×");
+        assert_eq!(file_stem("  第一组 ", "未命名情景", "2026-12-01"), "第一组");
+        assert_eq!(file_stem(" ", "未命名情景", "2026-12-01"), "未命名情景_2026-12-01");
         assert_eq!(required_rate(29.399_6), "29.40%");
         assert_eq!(required_rate(100.0 / 3.0), "33.34%");
         assert_eq!(required_rate(-5.0), "−5.00%");

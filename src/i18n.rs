@@ -361,7 +361,7 @@ const ZH: Strings = Strings {
     download_svg: "下载 SVG",
     download_png: "下载 PNG",
     download_label: "下载图表",
-    default_scenario_name: "默认情景",
+    default_scenario_name: "未命名情景",
     table_value: "数值",
     growth_col: "增速",
     floor_col: "底线",
@@ -400,8 +400,8 @@ const ZH: Strings = Strings {
     confirm_delete: "确定删除这个已保存的情景吗？",
     saved_ok: "已保存",
     opened_ok: "已打开",
-    export_json: "导出 JSON",
-    import_json: "导入 JSON",
+    export_json: "保存为文件",
+    import_json: "打开文件",
     imported_ok: "已导入",
     storage_unavailable: "浏览器存储不可用（可能处于隐私模式），无法保存情景；页面其他功能照常。",
     storage_full: "浏览器存储已满，未能保存；已有数据未受影响。",
@@ -613,7 +613,7 @@ const EN: Strings = Strings {
     download_svg: "SVG",
     download_png: "PNG",
     download_label: "Download chart",
-    default_scenario_name: "default",
+    default_scenario_name: "Untitled scenario",
     table_value: "Value",
     growth_col: "Growth",
     floor_col: "Floor",
@@ -652,8 +652,8 @@ const EN: Strings = Strings {
     confirm_delete: "Delete this saved scenario?",
     saved_ok: "Saved",
     opened_ok: "Opened",
-    export_json: "Export JSON",
-    import_json: "Import JSON",
+    export_json: "Save to file",
+    import_json: "Open file",
     imported_ok: "Imported",
     storage_unavailable: "Browser storage is unavailable (private mode?); scenarios cannot be saved. Everything else works.",
     storage_full: "Browser storage is full; nothing was saved and nothing was lost.",
@@ -1196,8 +1196,8 @@ impl Lang {
     /// "链接 186 个字符" / "Link: 186 characters".
     pub fn link_length(self, n: usize) -> String {
         match self {
-            Lang::Zh => format!("链接 {n} 个字符"),
-            Lang::En => format!("Link: {n} characters"),
+            Lang::Zh => format!("链接长度 {n}"),
+            Lang::En => format!("Link length {n}"),
         }
     }
 

@@ -242,15 +242,15 @@ impl AppState {
     pub fn open(plan: Rc<Plan>, fragment: Option<&str>) -> Self {
         let code = fragment.and_then(|f| f.parse::<Fragment>().ok());
         let decoded = code.map(|c| LinkState::decode(&c.0, &plan));
-        let (scenario, lang, link_error) = match decoded {
-            Some(Ok(st)) => (st.scenario, st.lang, None),
-            Some(Err(e)) => (Scenario::default_for(&plan), Lang::Zh, Some(e)),
-            None => (Scenario::default_for(&plan), Lang::Zh, None),
+        let (scenario, lang, indicator, link_error) = match decoded {
+            Some(Ok(st)) => (st.scenario, st.lang, st.indicator.unwrap_or(IndicatorKey::Funds), None),
+            Some(Err(e)) => (Scenario::default_for(&plan), Lang::Zh, IndicatorKey::Funds, Some(e)),
+            None => (Scenario::default_for(&plan), Lang::Zh, IndicatorKey::Funds, None),
         };
         AppState {
             plan: PlanRef(plan),
             scenario: Rc::new(scenario),
-            indicator: IndicatorKey::Funds,
+            indicator,
             lang,
             revision: 0,
             change: Change::Opened,
@@ -270,7 +270,7 @@ impl AppState {
 
     /// What a link to this state holds.
     pub fn link(&self) -> LinkState {
-        LinkState { scenario: (*self.scenario).clone(), lang: self.lang }
+        LinkState { scenario: (*self.scenario).clone(), lang: self.lang, indicator: Some(self.indicator) }
     }
 
     /// Takes `scenario`, remembering the current one for undo unless this
@@ -429,9 +429,14 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
-            Action::SelectIndicator(indicator) if indicator != self.indicator => {
-                Rc::new(AppState { indicator, ..(*self).clone() })
-            }
+            // The link carries the indicator on screen: the address follows,
+            // replaced like a slider step, with no undo step.
+            Action::SelectIndicator(indicator) if indicator != self.indicator => Rc::new(AppState {
+                indicator,
+                revision: self.revision + 1,
+                change: Change::Continuous,
+                ..(*self).clone()
+            }),
             Action::SetLang(lang) if lang != self.lang => {
                 Rc::new(AppState { lang, revision: self.revision + 1, change: Change::Continuous, ..(*self).clone() })
             }
@@ -449,13 +454,14 @@ impl Reducible for AppState {
                 self.with_scenario(s, Change::Step, None)
             }
             Action::Load { state, change } => {
-                let LinkState { scenario, lang } = *state;
-                let lang_changed = lang != self.lang;
+                let LinkState { scenario, lang, indicator } = *state;
+                let indicator = indicator.unwrap_or(self.indicator);
+                let view_changed = lang != self.lang || indicator != self.indicator;
                 let next = self.with_scenario(scenario, change, None);
-                if !lang_changed {
+                if !view_changed {
                     return next;
                 }
-                Rc::new(AppState { lang, revision: next.revision + 1, change, ..(*next).clone() })
+                Rc::new(AppState { lang, indicator, revision: next.revision + 1, change, ..(*next).clone() })
             }
             Action::TogglePresenting => Rc::new(AppState { presenting: !self.presenting, ..(*self).clone() }),
             Action::SetBase { indicator, unit, base } => {
@@ -652,9 +658,14 @@ mod tests {
         assert_eq!((english.revision, english.change, english.lang), (4, Change::Continuous, Lang::En));
         let named = english.clone().reduce(Action::SetName("方案".repeat(80)));
         assert_eq!(named.scenario.name.chars().count(), crate::model::codec::MAX_NAME_CHARS);
-        // Switching the indicator is not in a link.
+        // The link carries the indicator on screen: the address is replaced,
+        // and nothing is added to undo.
         let other = named.clone().reduce(Action::SelectIndicator(IndicatorKey::Capacity));
-        assert_eq!(other.revision, named.revision);
+        assert_eq!((other.revision, other.change), (named.revision + 1, Change::Continuous));
+        assert_eq!(other.past.len(), named.past.len());
+        assert_eq!(other.link().indicator, Some(IndicatorKey::Capacity));
+        let same = other.clone().reduce(Action::SelectIndicator(IndicatorKey::Capacity));
+        assert!(Rc::ptr_eq(&same, &other));
     }
 
     #[test]

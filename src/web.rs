@@ -9,11 +9,15 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
 
-/// Sets `<html lang>` so that screen readers and fonts follow the toggle.
+/// Sets `<html lang>` and the window's title, so that screen readers,
+/// fonts and the browser's tab follow the toggle.
 pub fn set_document_lang(lang: Lang) {
-    if let Some(root) = document().and_then(|d| d.document_element()) {
+    let Some(doc) = document() else { return };
+    if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("lang", lang.html_lang());
     }
+    let s = lang.s();
+    doc.set_title(&format!("{} · {}", s.app_name, s.subtitle));
 }
 
 /// Shows `detail` in the page's fatal-error box (present in index.html, so
@@ -203,6 +207,12 @@ pub fn focus_first(selector: &str) {
         let _ = el.focus();
         return;
     }
+}
+
+/// Today's date in the browser's time zone, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
 /// A file name with the characters file systems refuse replaced by `_`.

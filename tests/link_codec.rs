@@ -21,7 +21,7 @@ fn g(p: f64) -> Growth {
 }
 
 fn state(scenario: Scenario, lang: Lang) -> LinkState {
-    LinkState { scenario, lang }
+    LinkState { scenario, lang, indicator: Some(IndicatorKey::Funds) }
 }
 
 /// A scenario in which every cell and every base differs from the default.
@@ -123,7 +123,9 @@ fn malformed_links_give_their_own_errors() {
         (good[..good.len() - 7].to_owned(), LinkError::Checksum),
         (base64url_encode(&flipped), LinkError::Checksum),
         (String::from_utf8(one_char).unwrap(), LinkError::Checksum),
-        (sealed(vec![3, 0, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::FutureVersion(3)),
+        (sealed(vec![4, 0, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::FutureVersion(4)),
+        (sealed(vec![3, 16, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("unknown flags are set".into())),
+        (sealed(vec![2, 4, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("unknown flags are set".into())),
         (
             sealed(vec![2, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
             LinkError::Malformed("funds: unknown extras are set".into()),
@@ -205,7 +207,7 @@ fn arb_state() -> impl Strategy<Value = LinkState> {
         prop::collection::vec(prop::option::weighted(0.3, -3000i32..=15000), cells),
         prop::collection::vec(prop::option::weighted(0.2, 0u64..=100_000_000), plan.units.len() * 4),
         "[a-zA-Z0-9 县区方案（）-]{0,30}",
-        any::<bool>(),
+        (any::<bool>(), 0usize..4),
         prop::collection::vec(
             (
                 "[a-z0-9年统计公报，-]{0,20}",
@@ -216,7 +218,7 @@ fn arb_state() -> impl Strategy<Value = LinkState> {
             4,
         ),
     )
-        .prop_map(move |(growth, bases, name, en, extras)| {
+        .prop_map(move |(growth, bases, name, (en, view), extras)| {
             let mut s = Scenario::default_for(&plan);
             s.name = name;
             let mut i = 0;
@@ -258,7 +260,11 @@ fn arb_state() -> impl Strategy<Value = LinkState> {
                     inputs.set_report(col, report);
                 }
             }
-            LinkState { scenario: s, lang: if en { Lang::En } else { Lang::Zh } }
+            LinkState {
+                scenario: s,
+                lang: if en { Lang::En } else { Lang::Zh },
+                indicator: Some(IndicatorKey::ALL[view]),
+            }
         })
 }
 
@@ -315,6 +321,7 @@ fn golden_links_of_every_released_version_still_open() {
             state(zero, Lang::Zh),
             state(everything_changed(&plan), Lang::En),
             state(reported(&plan), Lang::Zh),
+            LinkState { indicator: Some(IndicatorKey::ValueAdded), ..state(typical(&plan), Lang::En) },
         ] {
             let code = st.encode(&plan);
             let name = if code.len() <= 120 {
@@ -349,7 +356,7 @@ fn golden_links_of_every_released_version_still_open() {
             checked += 1;
         }
     }
-    assert!(checked >= 11, "only {checked} golden links");
+    assert!(checked >= 18, "only {checked} golden links");
 }
 
 fn version_dir_is_current(path: &Path) -> bool {
@@ -392,4 +399,21 @@ fn close_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
         }
         _ => a == b,
     }
+}
+
+#[test]
+fn a_link_opens_on_the_indicator_that_was_on_screen_and_older_links_on_the_first() {
+    let plan = plan();
+    for key in IndicatorKey::ALL {
+        let st = LinkState { scenario: typical(&plan), lang: Lang::Zh, indicator: Some(key) };
+        let code = st.encode(&plan);
+        assert_eq!(LinkState::decode(&code, &plan).unwrap().indicator, Some(key));
+        // Byte 1 holds it in bits 2–3.
+        let bytes = doubling_sandbox::model::codec::base64url_decode(&code).unwrap();
+        assert_eq!(bytes[0], 3);
+        assert_eq!(usize::from(bytes[1] >> 2), key.index());
+    }
+    // A version 2 link (from tests/golden/links/v2): the first indicator.
+    let v2 = "AgAAAAAAAAAAAAAAAABqvdUw";
+    assert_eq!(LinkState::decode(v2, &plan).unwrap().indicator, Some(IndicatorKey::Funds));
 }

@@ -33,7 +33,7 @@ fn a_shortfall_names_the_gap_the_laggards_and_the_growth_still_needed() {
     assert_eq!(
         Lang::En.report_paragraph(&plan, &v),
         "In this scenario, Value added in 2026 is projected at 457.1 (100M yuan), 17.9 (3.8%) short of the \
-         target of 475; 6 of 9 units double; Nanle, Taiqian, Demonstration Zone do not; the city still needs \
+         target of 475; 6 of 9 units double; Nanle County, Taiqian County, Demonstration Zone do not; the city still needs \
          growth of 29.40% in 2026."
     );
 }

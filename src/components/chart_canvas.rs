@@ -114,7 +114,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
         s.app_name,
         props.indicator,
         kind.as_str(),
-        if props.scenario_name.is_empty() { s.default_scenario_name } else { props.scenario_name.as_str() }
+        crate::format::file_stem(&props.scenario_name, s.default_scenario_name, &web::today())
     ));
     let on_svg = {
         let (data, size, problem, stem) = (props.data.clone(), *size, problem.clone(), stem.clone());

@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -56,14 +57,9 @@ fn fold(list: &NodeRef) {
     }
 }
 
-/// The scenario's name for file names, or 默认情景 when it has none.
-fn name_or_default(current: &LinkState, lang: Lang) -> &str {
-    let name = current.scenario.name.trim();
-    if name.is_empty() {
-        lang.s().default_scenario_name
-    } else {
-        name
-    }
+/// The scenario's name for file names, or 未命名情景 with today's date.
+fn name_or_default(current: &LinkState, lang: Lang) -> String {
+    crate::format::file_stem(&current.scenario.name, lang.s().default_scenario_name, &web::today())
 }
 
 fn now_iso() -> String {
@@ -272,6 +268,22 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
         }
     };
 
+    // Esc folds the saved list, focus on its summary.
+    let close_on_escape = {
+        let list_ref = list_ref.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(details) = list_ref.cast::<web_sys::Element>() else { return };
+            if e.key() == "Escape" && details.has_attribute("open") {
+                e.stop_propagation();
+                fold(&list_ref);
+                if let Some(summary) = details.query_selector("summary").ok().flatten() {
+                    if let Some(summary) = summary.dyn_ref::<web_sys::HtmlElement>() {
+                        let _ = summary.focus();
+                    }
+                }
+            }
+        })
+    };
     html! {
         <section class="scenario-bar" aria-label={s.scenarios_heading}>
             <label class="name-field">
@@ -289,7 +301,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                 />
             </label>
             <button type="button" class="btn" data-testid="save-scenario" onclick={save.reform(|_: MouseEvent| false)}>{s.save}</button>
-            <details class="saved" data-testid="saved-list" ref={list_ref.clone()}>
+            <details class="saved" data-testid="saved-list" ref={list_ref.clone()} onkeydown={close_on_escape}>
                 <summary>{s.saved_heading}{match lang { Lang::Zh => format!("（{}）", library.entries.len()), Lang::En => format!(" ({})", library.entries.len()) }}</summary>
                 <ul>
                     if library.entries.is_empty() {

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -54,11 +55,30 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         let show_qr = show_qr.clone();
         Callback::from(move |_: MouseEvent| show_qr.set(!*show_qr))
     };
+    // Esc closes the QR code, and focus goes back to its button.
+    let qr_button = use_node_ref();
+    {
+        let (show_qr, qr_button) = (show_qr.clone(), qr_button.clone());
+        use_effect_with(*show_qr, move |open| {
+            let listener = open.then(|| {
+                gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    if e.key() == "Escape" {
+                        show_qr.set(false);
+                        if let Some(b) = qr_button.cast::<web_sys::HtmlElement>() {
+                            let _ = b.focus();
+                        }
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let length = url.chars().count();
     html! {
         <div class="share" role="group" aria-label={s.share_heading}>
             <button type="button" class="btn primary" data-testid="copy-link" onclick={on_copy}>{s.copy_link}</button>
-            <button type="button" class="btn" data-testid="show-qr" onclick={toggle_qr.clone()} aria-expanded={show_qr.to_string()}>{s.qr_code}</button>
+            <button type="button" class="btn" data-testid="show-qr" ref={qr_button} onclick={toggle_qr.clone()} aria-expanded={show_qr.to_string()}>{s.qr_code}</button>
             <span class="link-length" data-testid="link-length" data-length={length.to_string()}>{props.lang.link_length(length)}</span>
             {
                 match &*copied {

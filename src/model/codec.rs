@@ -25,6 +25,12 @@
 //! | unallocated | if flagged: varint base in 万元, zigzag varint growth in basis points |
 //! | reported years | if flagged: varint count (1 … the indicator's years), then per year from the first: a kind byte and its figures |
 //!
+//! Version 3 (written since links open on the indicator that was on
+//! screen) is version 2 with the version byte `3` and two more flag bits:
+//! bits 2–3 of the flags byte are the indicator on screen (0 funds, 1
+//! investment, 2 capacity, 3 value added). Links of versions 1 and 2 open
+//! on the first indicator.
+//!
 //! Kinds: `0` each unit's growth (the figures are that year's growth cells
 //! above); `1` each unit's level, one varint in 万元 per unit; `2` the city's
 //! growth, a zigzag varint in basis points; `3` the city's level, a varint in
@@ -48,18 +54,23 @@ use super::scenario::{Base, IndicatorInputs, Scenario};
 use super::Lang;
 
 /// The version this code writes.
-pub const CURRENT_VERSION: u8 = 2;
+pub const CURRENT_VERSION: u8 = 3;
 
 /// The longest scenario name, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
 
-/// What a link holds: a scenario and the language it was viewed in.
+/// What a link holds: a scenario, the language it was viewed in and the
+/// indicator on screen.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LinkState {
     /// The scenario.
     pub scenario: Scenario,
     /// The interface language.
     pub lang: Lang,
+    /// The indicator on screen; `None` where the source says nothing of it
+    /// (a scenario file), so that opening it keeps the view. Links always
+    /// say: those before version 3 open on the first indicator.
+    pub indicator: Option<IndicatorKey>,
 }
 
 /// Why a link could not be opened.
@@ -394,7 +405,11 @@ impl LinkState {
         let default = Scenario::default_for(plan);
         let mut out = vec![CURRENT_VERSION];
         let name: String = self.scenario.name.chars().take(MAX_NAME_CHARS).collect();
-        let flags = u8::from(self.lang == Lang::En) | (u8::from(!name.is_empty()) << 1);
+        let shown = self.indicator.unwrap_or(IndicatorKey::Funds);
+        // At most 3: fits the two flag bits.
+        #[allow(clippy::cast_possible_truncation)]
+        let view = (shown.index() as u8) << 2;
+        let flags = u8::from(self.lang == Lang::En) | (u8::from(!name.is_empty()) << 1) | view;
         out.push(flags);
         if !name.is_empty() {
             put_varint(&mut out, name.len() as u64);
@@ -450,10 +465,12 @@ impl LinkState {
         let mut r = Reader { bytes: body, at: 0 };
         let mut scenario = Scenario::default_for(plan);
         let flags = r.byte("the flags")?;
-        if flags & !0b11 != 0 {
+        let known = if version >= 3 { 0b1111 } else { 0b11 };
+        if flags & !known != 0 {
             return Err(malformed("unknown flags are set"));
         }
         let lang = if flags & 1 == 1 { Lang::En } else { Lang::Zh };
+        let indicator = Some(IndicatorKey::ALL[usize::from((flags >> 2) & 0b11)]);
         if flags & 2 == 2 {
             let len = r.index("the name's length")?;
             if len == 0 || len > MAX_NAME_CHARS * 4 {
@@ -485,7 +502,7 @@ impl LinkState {
         if r.at != body.len() {
             return Err(malformed("there are bytes after the scenario"));
         }
-        Ok(LinkState { scenario, lang })
+        Ok(LinkState { scenario, lang, indicator })
     }
 }
 

@@ -258,7 +258,7 @@ mod tests {
         assert_eq!(lines[3], "招商引资到位资金,华龙区,2024,33.34,52.2693,,,否,,,");
         assert!(lines.contains(&"规上制造业增加值,全市合计,2026,,237.5000,,,否,475,,"));
         let en = results_csv(&plan, &s, Lang::En);
-        assert!(en.contains("\r\nFunds attracted,Hualong,2023,40.00,39.2000,50.00,no,,,,\r\n"));
+        assert!(en.contains("\r\nFunds attracted,Hualong District,2023,40.00,39.2000,50.00,no,,,,\r\n"));
     }
 
     #[test]

@@ -199,7 +199,7 @@ pub fn from_json(plan: &Plan, text: &str) -> Result<LinkState, FileError> {
             read_indicator(plan, &mut scenario, key, v, &path, version)?;
         }
     }
-    Ok(LinkState { scenario, lang })
+    Ok(LinkState { scenario, lang, indicator: None })
 }
 
 fn read_indicator(
@@ -362,7 +362,7 @@ mod tests {
         s.name = "东部方案".into();
         s.growth_mut(IndicatorKey::Capacity).set(3, 2, Growth::from_percent(-12.34).unwrap());
         s.set_base(IndicatorKey::ValueAdded, 8, Base::new(12.3456).unwrap());
-        let st = LinkState { scenario: s, lang: Lang::En };
+        let st = LinkState { scenario: s, lang: Lang::En, indicator: None };
         assert_eq!(from_json(&plan, &to_json(&plan, &st)).unwrap(), st);
     }
 
@@ -380,7 +380,7 @@ mod tests {
         va.set_reported_years(3);
         va.switch_report_kind(1, ReportKind::UnitLevels);
         va.set_report(2, Report::CityGrowth(Growth::from_percent(16.5).unwrap()));
-        let st = LinkState { scenario: s, lang: Lang::Zh };
+        let st = LinkState { scenario: s, lang: Lang::Zh, indicator: None };
         let text = to_json(&plan, &st);
         assert!(text.contains(r#""kind": "city_level""#), "{text}");
         assert_eq!(from_json(&plan, &text).unwrap(), st);

@@ -130,7 +130,9 @@ fn indicator_named(plan: &Plan, cell: &str) -> Option<IndicatorKey> {
 
 fn unit_named(plan: &Plan, cell: &str) -> Option<usize> {
     let c = squeeze(cell);
-    plan.units.iter().position(|u| [&u.id, &u.name_zh, &u.full_zh, &u.name_en].iter().any(|n| squeeze(n) == c))
+    plan.units
+        .iter()
+        .position(|u| [&u.id, &u.name_zh, &u.full_zh, &u.name_en, &u.short_en].iter().any(|n| squeeze(n) == c))
 }
 
 fn is_total(cell: &str) -> bool {

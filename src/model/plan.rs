@@ -76,8 +76,11 @@ pub struct Unit {
     pub id: String,
     /// Short Chinese name, e.g. 华龙区.
     pub name_zh: String,
-    /// Short English name.
+    /// English name as the page shows it, e.g. Hualong District.
     pub name_en: String,
+    /// A shorter English name, accepted where figures are pasted in
+    /// (e.g. Hualong).
+    pub short_en: String,
     /// Full Chinese name.
     pub full_zh: String,
 }

@@ -43,6 +43,11 @@ test('a copied link opens the same scenario, language and verdicts in a new brow
   await openPage(phone, link);
   expect(await verdicts(phone)).toEqual(before);
   await expect(phone.locator('html')).toHaveAttribute('lang', 'en');
+  // It opens on the indicator that was on screen.
+  await expect(phone.getByTestId('grid-value_added')).toBeVisible();
+  await expect(phone.getByTestId('growth-value_added-shifan-2026')).toHaveValue(
+    await page.getByTestId('growth-value_added-shifan-2026').inputValue());
+  await phone.getByTestId('indicator-funds').click();
   await expect(phone.getByTestId('growth-funds-hualong-2024')).toHaveValue('21.4');
   await expect(phone.getByTestId('link-error')).toHaveCount(0);
   await other.close();
@@ -70,7 +75,7 @@ for (const [what, mangle, message] of [
   ['cut off by one', (code) => code.slice(0, -1), /校验失败|不完整/],
   ['tampered', (code) => code.slice(0, 8) + (code[8] === 'A' ? 'B' : 'A') + code.slice(9), '校验失败'],
   ['garbage', () => '%%%not-a-code', '无效字符'],
-  ['from a future version', () => 'AwAAAAAAAAAAAHXTvQg', '更新版本'],
+  ['from a future version', () => 'BAAAAAAAAAAAAAzIYeo', '更新版本'],
 ]) {
   test(`a ${what} link opens the default scenario with a message`, async ({ page, browser, baseURL }) => {
     await openPage(page);
