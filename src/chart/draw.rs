@@ -232,7 +232,8 @@ fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<
     let (step, y_top) = nice_axis(y_max_value, 2.min(max_ticks), max_ticks);
     let tick_w = text_width(&format::yi_plain(y_top), label_size * s);
     let left = pad + tick_w + 6.0 * s;
-    let right = w - pad - if d.compact { 0.0 } else { 4.0 * s };
+    // Room right of the last bar for the gap marker, so it is never cut off.
+    let right = w - pad - 8.0 * s;
     let y = |v: f64| bottom - (v / y_top).clamp(0.0, 1.2) * plot_h;
 
     // Axis titles, grid and ticks.
@@ -311,7 +312,7 @@ fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<
     let last = d.totals.len().saturating_sub(1);
     let total = d.totals.get(last).copied().unwrap_or(0.0);
     let gap_colour = if d.met { MET } else { MISSED };
-    let bracket_x = centre(last) + bar_w / 2.0 + 4.0 * s;
+    let bracket_x = (centre(last) + bar_w / 2.0 + 4.0 * s).min(w - pad - 2.0 * s);
     if (y(total) - yt).abs() > 2.0 * s {
         pen.line(&[(bracket_x, y(total)), (bracket_x, yt)], gap_colour, 2.0)?;
     }
