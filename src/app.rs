@@ -317,13 +317,13 @@ pub fn App(props: &AppProps) -> Html {
             }
             {verdict_cards}
 
-            <p class="notice" data-testid="illustrative-notice">
-                <span aria-hidden="true">{"ⓘ "}</span>
-                { if custom_bases { s.custom_bases } else { s.illustrative } }
-            </p>
-            <p class="notice plan-path" data-testid="plan-path-notice" hidden={!plan_path}>
-                <span aria-hidden="true">{"ⓘ "}</span>{s.plan_path_note}
-            </p>
+            <div class="notice">
+                <p data-testid="illustrative-notice">
+                    <span aria-hidden="true">{"ⓘ "}</span>
+                    { if custom_bases { s.custom_bases } else { s.illustrative } }
+                </p>
+                <p class="plan-path" data-testid="plan-path-notice" hidden={!plan_path}>{s.plan_path_note}</p>
+            </div>
 
             if let Some(a) = state.pinned.clone() {
                 <ComparePanel plan={plan.clone()} a={a} b={state.scenario.clone()} verdicts={verdicts.clone()} lang={lang} dispatch={dispatch.clone()} />

@@ -228,18 +228,20 @@ impl ChartData {
         }
         let gap = verdict.gap();
         let gap_word = if verdict.status == Status::Met { s.margin } else { s.shortfall };
+        // A margin that shows as 0.00 is the target reached exactly.
+        let exact = verdict.status == Status::Met && format::is_zero_text(&format::yi(gap));
         // Small multiples are a few hundred pixels wide: figures without units.
         let (title, target_label, gap_label) = if compact {
             (
                 lang.indicator_short(ind).to_owned(),
                 format!("{} {}", s.target_line, format::yi_plain(ind.city_target)),
-                format!("{gap_word} {}", format::signed_yi(gap)),
+                if exact { s.exactly_met.to_owned() } else { format!("{gap_word} {}", format::signed_yi(gap)) },
             )
         } else {
             (
                 titled(lang, lang.indicator_short(ind), s.chart_path, s.yi_yuan),
                 format!("{} {}", s.target_line, lang.target_amount(ind.city_target)),
-                format!("{gap_word} {}", lang.signed_amount(gap)),
+                if exact { s.exactly_met.to_owned() } else { format!("{gap_word} {}", lang.signed_amount(gap)) },
             )
         };
         ChartData::Path(PathData {

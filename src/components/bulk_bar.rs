@@ -117,7 +117,7 @@ pub fn BulkBar(props: &BulkBarProps) -> Html {
                     class="num"
                     inputmode="decimal"
                     value={(*text).clone()}
-                    placeholder="0.0"
+                    placeholder="0.00"
                     aria-label={format!("{} %", s.bulk_heading)}
                     aria-invalid={message.is_some().then_some("true")}
                     data-testid="bulk-value"
