@@ -1,47 +1,68 @@
-// Benchmark of the release build: transfer size (the first load, and apart
-// from it the spreadsheet worker's files), time to first verdicts,
-// slider-input-to-verdict latency, and frame times during a drag, in
-// headless chromium. Not a test: it reports numbers, it asserts nothing.
+// Benchmark of the release build in headless Chromium, at normal speed and
+// with the CPU throttled (4× is what a mid-range phone does). Not a test:
+// it reports numbers and asserts nothing.
 //
-//   node scripts/bench.mjs [--steps 400] [--frames 300] [--runs 5] [--cpu 1]
+//   node scripts/bench.mjs [--cpu 1,4] [--steps 200] [--warmup 5] [--gap 50]
+//                          [--loads 10] [--frames 300] [--trace]
 //
-// Build dist/ first (scripts/build.sh). Results are printed and written to
+// - First load: the files a cold load requests, from the network log, each
+//   raw, gzip -9 and brotli; the spreadsheet worker's files apart (loaded on
+//   first use only).
+// - Loads: after one warm-up, `--loads` cold loads in fresh browser
+//   contexts: first verdicts, and first chart painted (the rule below).
+// - Slider steps: trusted key presses (CDP Input.dispatchKeyEvent,
+//   ArrowRight and ArrowLeft in turn) on a focused growth-funds-puyang-2024,
+//   `--warmup` unmeasured, then `--steps` with `--gap` ms between them.
+//   t0 is a capture-phase keydown on window; "verdict" is the verdict's
+//   data-projected changing; "chart painted" is the arrival of a
+//   MessageChannel message posted from inside the animation frame that made
+//   the first canvas draw call after t0, i.e. after that frame's style,
+//   layout and paint (scripts/lib/frame_probe.js).
+// - Drag: one input event per animation frame; frame intervals, and how
+//   many exceed 25 ms.
+// - --trace: a Chromium performance trace of 10 slider steps and of one
+//   cold load at each CPU rate, summed by event name on the page's main
+//   thread, written to bench-results/trace-*.json (raw) and printed.
+//
+// Build dist/ first (scripts/build.sh). Results go to
 // bench-results/latest.json.
 import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { join } from 'node:path';
 import { launchChromium, serveDist } from './lib/chromium.mjs';
+import { firstLoadFiles, kb, total } from './lib/first_load.mjs';
 
 const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+  process.argv.slice(2).reduce((acc, a, i, all) => {
+    if (!a.startsWith('--')) return acc;
+    const next = all[i + 1];
+    return [...acc, [a.slice(2), next === undefined || next.startsWith('--') ? 'true' : next]];
+  }, []),
 );
-const STEPS = Number(args.steps ?? 400);
+const CPUS = String(args.cpu ?? '1,4').split(',').map(Number);
+const STEPS = Number(args.steps ?? 200);
+const WARMUP = Number(args.warmup ?? 5);
+const GAP = Number(args.gap ?? 50);
+const LOADS = Number(args.loads ?? 10);
 const FRAMES = Number(args.frames ?? 300);
-const RUNS = Number(args.runs ?? 5);
-const CPU = Number(args.cpu ?? 1);
+const TRACE = args.trace === 'true';
 const PORT = 4180;
+const URL_ = `http://127.0.0.1:${PORT}/`;
+const PROBE = readFileSync(new URL('./lib/frame_probe.js', import.meta.url), 'utf8');
 
-// The spreadsheet worker's files: loaded on the first XLSX save or open,
-// never with the page, so they are counted apart from the first load.
+// Loaded on the first XLSX save or open, never with the page.
 const WORKER_FILE = /^(sheet_client\.js|sheet_loader\.js|sheet-worker\.js|sheet-worker_bg\.wasm)$/;
 
-function sizes() {
-  const out = {};
-  const worker = { raw: 0, gzip: 0, brotli: 0, files: [] };
-  for (const f of readdirSync('dist')) {
-    const ext = f.split('.').pop();
-    if (!['wasm', 'js', 'css', 'html'].includes(ext)) continue;
+function workerSizes() {
+  const out = { raw: 0, gzip: 0, brotli: 0, files: [] };
+  for (const f of readdirSync('dist').filter((f) => WORKER_FILE.test(f))) {
     const raw = readFileSync(join('dist', f));
-    const g = gzipSync(raw, { level: 9 }).length;
-    const b = brotliCompressSync(raw).length;
-    const bucket = WORKER_FILE.test(f) ? worker : (out[ext] = out[ext] ?? { raw: 0, gzip: 0, brotli: 0, files: [] });
-    bucket.raw += raw.length;
-    bucket.gzip += g;
-    bucket.brotli += b;
-    bucket.files.push(f);
+    out.raw += raw.length;
+    out.gzip += gzipSync(raw, { level: 9 }).length;
+    out.brotli += brotliCompressSync(raw).length;
+    out.files.push(f);
   }
-  const total = Object.values(out).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-  return { byType: out, total, worker };
+  return out;
 }
 
 const pct = (xs, p) => {
@@ -49,119 +70,181 @@ const pct = (xs, p) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 const summary = (xs) => ({ n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), max: Math.max(...xs) });
+const median = (xs) => pct(xs, 50);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function throttled(ctx, page, cpu) {
+  const cdp = await ctx.newCDPSession(page);
+  if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  return cdp;
+}
+
+/** One cold load: first verdicts and first chart painted, ms from navigation start. */
+async function coldLoad(browser, cpu) {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  await throttled(ctx, page, cpu);
+  await page.addInitScript(PROBE);
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('[data-testid="verdict-value_added"][data-projected]')) {
+        window.__firstVerdicts = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await page.goto(URL_);
+  await page.waitForFunction(() => window.__firstVerdicts !== undefined && window.__probe.results.length > 0);
+  const out = await page.evaluate(() => ({ verdicts: window.__firstVerdicts, chart: window.__probe.results[0].painted }));
+  await ctx.close();
+  return out;
+}
+
+/** Trusted key presses on the slider, each timed by the probe. */
+async function sliderSteps(page, cdp, warmup, steps) {
+  await page.getByTestId('growth-funds-puyang-2024').focus();
+  const times = { verdict: [], painted: [], drawn: [] };
+  for (let i = 0; i < warmup + steps; i++) {
+    const key = i % 2 === 0 ? ['ArrowRight', 39] : ['ArrowLeft', 37];
+    const before = await page.evaluate(() => window.__probe.results.length);
+    for (const type of ['keyDown', 'keyUp']) {
+      await cdp.send('Input.dispatchKeyEvent', { type, key: key[0], code: key[0], windowsVirtualKeyCode: key[1], nativeVirtualKeyCode: key[1] });
+    }
+    await page.waitForFunction((n) => window.__probe.results.length > n, before);
+    const r = await page.evaluate(() => window.__probe.results.at(-1));
+    if (i >= warmup) {
+      times.painted.push(r.painted - r.t0);
+      if (r.verdict !== null) times.verdict.push(r.verdict - r.t0);
+      if (r.lastDraw !== null) times.drawn.push(r.lastDraw - r.t0);
+    }
+    await sleep(GAP);
+  }
+  return { verdict: summary(times.verdict), painted: summary(times.painted), drawCallsEnd: summary(times.drawn) };
+}
+
+async function drag(page, frames) {
+  const d = await page.evaluate(async (n) => {
+    const slider = document.querySelector('[data-testid="growth-funds-puyang-2024"]');
+    const stamps = [];
+    await new Promise((resolve) => {
+      let i = 0;
+      const tick = (ts) => {
+        stamps.push(ts);
+        slider.value = String(-30 + ((i * 0.7) % 180));
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        if (++i < n) requestAnimationFrame(tick);
+        else resolve();
+      };
+      requestAnimationFrame(tick);
+    });
+    return stamps.slice(1).map((t, k) => t - stamps[k]);
+  }, frames);
+  return { frames, interval: summary(d), over25ms: d.filter((g) => g > 25).length };
+}
+
+/** Sums a trace's complete events by name on the renderer's main thread. */
+function traceSummary(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const mine = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
+  const by = new Map();
+  for (const e of mine) by.set(e.name, (by.get(e.name) ?? 0) + e.dur / 1000);
+  return [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, 18).map(([name, ms]) => ({ name, ms: Number(ms.toFixed(1)) }));
+}
+
+async function traced(cdp, run) {
+  const events = [];
+  const onData = (d) => events.push(...d.value);
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink,cc,gpu,toplevel,__metadata',
+    transferMode: 'ReportEvents',
+  });
+  await run();
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  await done;
+  cdp.off('Tracing.dataCollected', onData);
+  return events;
+}
 
 async function main() {
   const server = await serveDist(PORT);
   const browser = await launchChromium();
-  const result = { date: new Date().toISOString(), cpuThrottle: CPU, sizes: sizes(), firstVerdictsMs: [], input: null, inputToFrame: null, drag: null };
+  const result = { date: new Date().toISOString(), method: 'scripts/bench.mjs', runs: {} };
   try {
-    // Time to first verdicts, fresh context each run (cold cache).
-    for (let r = 0; r < RUNS; r++) {
+    const files = await firstLoadFiles(browser, URL_);
+    result.firstLoad = { files, raw: total(files, 'raw'), gzip: total(files, 'gzip'), brotli: total(files, 'brotli') };
+    result.worker = workerSizes();
+    for (const cpu of CPUS) {
+      const run = {};
+      await coldLoad(browser, cpu); // warm-up
+      const loads = [];
+      for (let i = 0; i < LOADS; i++) loads.push(await coldLoad(browser, cpu));
+      run.loads = {
+        n: loads.length,
+        firstVerdictsMedian: median(loads.map((l) => l.verdicts)),
+        firstChartMedian: median(loads.map((l) => l.chart)),
+        firstVerdicts: loads.map((l) => Number(l.verdicts.toFixed(1))),
+        firstChart: loads.map((l) => Number(l.chart.toFixed(1))),
+      };
       const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await ctx.newPage();
-      if (CPU > 1) await (await ctx.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU });
-      await page.addInitScript(() => {
-        new MutationObserver((_, obs) => {
-          if (document.querySelector('[data-testid="verdict-value_added"][data-projected]')) {
-            window.__firstVerdicts = performance.now();
-            obs.disconnect();
-          }
-        }).observe(document, { subtree: true, childList: true, attributes: true });
-      });
-      await page.goto(`http://127.0.0.1:${PORT}/`);
-      await page.waitForFunction(() => window.__firstVerdicts !== undefined);
-      result.firstVerdictsMs.push(await page.evaluate(() => window.__firstVerdicts));
-      await ctx.close();
-    }
-
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    const page = await ctx.newPage();
-    if (CPU > 1) await (await ctx.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU });
-    await page.goto(`http://127.0.0.1:${PORT}/`);
-    await page.waitForSelector('[data-testid="verdict-funds"][data-projected]');
-
-    // Input event -> verdict attribute updated in the DOM, and -> next frame.
-    const lat = await page.evaluate(async (steps) => {
-      const slider = document.querySelector('[data-testid="growth-funds-jingkai-2024"]');
-      const verdict = document.querySelector('[data-testid="verdict-funds"]');
-      const dom = [];
-      const frame = [];
-      const charts = [];
-      const canvases = [...document.querySelectorAll('canvas[data-testid]')];
-      for (let i = 0; i < steps; i++) {
-        // Each step a new value on the 0.1 grid (10.0 .. 149.9), so each one changes the total.
-        const value = (10 + (i % 1400) * 0.1).toFixed(1);
-        const updated = new Promise((resolve) => {
-          const obs = new MutationObserver(() => {
-            obs.disconnect();
-            resolve(performance.now());
-          });
-          obs.observe(verdict, { attributes: true, attributeFilter: ['data-projected'] });
-        });
-        await new Promise((r) => requestAnimationFrame(r));
-        for (const c of canvases) c.removeAttribute('data-draw-ms');
-        const t0 = performance.now();
-        slider.value = value;
-        slider.dispatchEvent(new Event('input', { bubbles: true }));
-        const t1 = await updated;
-        await new Promise((r) => requestAnimationFrame(r));
-        const t2 = performance.now();
-        dom.push(t1 - t0);
-        frame.push(t2 - t0);
-        // Canvases redrawn by this step carry their drawing time again.
-        charts.push(canvases.reduce((sum, c) => sum + Number(c.getAttribute('data-draw-ms') ?? 0), 0));
+      const cdp = await throttled(ctx, page, cpu);
+      await page.addInitScript(PROBE);
+      await page.goto(URL_);
+      await page.waitForFunction(() => document.querySelector('canvas[data-draw-ms]') !== null);
+      await page.evaluate(() => { window.__probe.t0 = null; });
+      run.steps = await sliderSteps(page, cdp, WARMUP, STEPS);
+      run.drag = await drag(page, FRAMES);
+      if (TRACE) {
+        const steps = await traced(cdp, () => sliderSteps(page, cdp, 0, 10));
+        writeFileSync(`bench-results/trace-steps-${cpu}x.json`, JSON.stringify(steps));
+        run.traceSteps = traceSummary(steps);
       }
-      return { dom, frame, charts };
-    }, STEPS);
-    result.input = summary(lat.dom);
-    result.inputToFrame = summary(lat.frame);
-    result.chartsDrawMs = summary(lat.charts);
-
-    // A drag: one input per animation frame, frame intervals recorded.
-    const drag = await page.evaluate(async (frames) => {
-      const slider = document.querySelector('[data-testid="growth-funds-puyang-2024"]');
-      const stamps = [];
-      const work = [];
-      await new Promise((resolve) => {
-        let i = 0;
-        const tick = (ts) => {
-          stamps.push(ts);
-          const t0 = performance.now();
-          slider.value = String(-30 + ((i * 0.7) % 180));
-          slider.dispatchEvent(new Event('input', { bubbles: true }));
-          work.push(performance.now() - t0);
-          if (++i < frames) requestAnimationFrame(tick);
-          else resolve();
-        };
-        requestAnimationFrame(tick);
-      });
-      const gaps = stamps.slice(1).map((t, k) => t - stamps[k]);
-      return { gaps, work };
-    }, FRAMES);
-    result.drag = {
-      frames: FRAMES,
-      interval: summary(drag.gaps),
-      over25ms: drag.gaps.filter((g) => g > 25).length,
-      handlerMs: summary(drag.work),
-    };
-    result.userAgent = await page.evaluate(() => navigator.userAgent);
-    await ctx.close();
+      result.userAgent = await page.evaluate(() => navigator.userAgent);
+      await ctx.close();
+      if (TRACE) {
+        const lctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+        const lpage = await lctx.newPage();
+        const lcdp = await throttled(lctx, lpage, cpu);
+        await lpage.addInitScript(PROBE);
+        const load = await traced(lcdp, async () => {
+          await lpage.goto(URL_);
+          await lpage.waitForFunction(() => window.__probe.results.length > 0);
+        });
+        writeFileSync(`bench-results/trace-load-${cpu}x.json`, JSON.stringify(load));
+        run.traceLoad = traceSummary(load);
+        await lctx.close();
+      }
+      result.runs[`${cpu}x`] = run;
+    }
   } finally {
     await browser.close();
     server.kill();
   }
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/latest.json', JSON.stringify(result, null, 2));
-  const kb = (n) => (n / 1024).toFixed(1) + ' KB';
-  const s = result.sizes;
-  console.log(`first load (gzip -9): wasm ${kb(s.byType.wasm.gzip)}, js ${kb(s.byType.js.gzip)}, css ${kb(s.byType.css.gzip)}, html ${kb(s.byType.html.gzip)}; total ${kb(s.total.gzip)} (raw ${kb(s.total.raw)}, brotli ${kb(s.total.brotli)})`);
-  console.log(`spreadsheet worker, on first use (gzip -9): ${kb(s.worker.gzip)} (raw ${kb(s.worker.raw)}, brotli ${kb(s.worker.brotli)}) in ${s.worker.files.join(', ')}`);
-  console.log(`first verdicts after navigation (ms, ${RUNS} cold runs): ${result.firstVerdictsMs.map((x) => x.toFixed(0)).join(', ')}`);
-  console.log(`input -> verdict in DOM (ms, ${STEPS} steps): p50 ${result.input.p50.toFixed(2)}, p95 ${result.input.p95.toFixed(2)}, max ${result.input.max.toFixed(2)}`);
-  console.log(`input -> next frame (ms): p50 ${result.inputToFrame.p50.toFixed(2)}, p95 ${result.inputToFrame.p95.toFixed(2)}`);
-  console.log(`drawing all redrawn charts per step (ms): p50 ${result.chartsDrawMs.p50.toFixed(2)}, p95 ${result.chartsDrawMs.p95.toFixed(2)}, max ${result.chartsDrawMs.max.toFixed(2)}`);
-  console.log(`drag, one input per frame (${FRAMES} frames): interval p50 ${result.drag.interval.p50.toFixed(2)} ms, p95 ${result.drag.interval.p95.toFixed(2)} ms, frames > 25 ms: ${result.drag.over25ms}; handler p95 ${result.drag.handlerMs.p95.toFixed(2)} ms`);
-  console.log(`cpu throttle ${CPU}x; ${result.userAgent}`);
+
+  const ms = (x) => `${x.toFixed(1)} ms`;
+  console.log('first load (files a cold load requests, from the network log):');
+  for (const f of result.firstLoad.files) console.log(`  ${f.file}: raw ${kb(f.raw)}, gzip -9 ${kb(f.gzip)}, brotli ${kb(f.brotli)}`);
+  console.log(`  total: raw ${kb(result.firstLoad.raw)}, gzip -9 ${kb(result.firstLoad.gzip)}, brotli ${kb(result.firstLoad.brotli)}`);
+  const w = result.worker;
+  console.log(`spreadsheet worker, on first use: gzip -9 ${kb(w.gzip)} (raw ${kb(w.raw)}, brotli ${kb(w.brotli)}) in ${w.files.join(', ')}`);
+  for (const [cpu, r] of Object.entries(result.runs)) {
+    console.log(`\nCPU ${cpu}:`);
+    console.log(`  cold loads (${r.loads.n}): first verdicts median ${ms(r.loads.firstVerdictsMedian)}, first chart painted median ${ms(r.loads.firstChartMedian)}`);
+    console.log(`  slider step -> verdict in DOM: p50 ${ms(r.steps.verdict.p50)}, p95 ${ms(r.steps.verdict.p95)}`);
+    console.log(`  slider step -> last chart draw call: p50 ${ms(r.steps.drawCallsEnd.p50)}, p95 ${ms(r.steps.drawCallsEnd.p95)}`);
+    console.log(`  slider step -> changed chart painted: p50 ${ms(r.steps.painted.p50)}, p95 ${ms(r.steps.painted.p95)}, max ${ms(r.steps.painted.max)} (${r.steps.painted.n} steps)`);
+    console.log(`  drag (${r.drag.frames} frames, one input each): interval p50 ${ms(r.drag.interval.p50)}, p95 ${ms(r.drag.interval.p95)}, frames over 25 ms: ${r.drag.over25ms}`);
+    for (const [what, rows] of [['10 slider steps', r.traceSteps], ['one cold load', r.traceLoad]]) {
+      if (!rows) continue;
+      console.log(`  trace of ${what}, main thread, summed by event (events nest, so they overlap):`);
+      for (const row of rows) console.log(`    ${row.name}: ${row.ms} ms`);
+    }
+  }
+  console.log(`\n${result.userAgent}`);
 }
 
 main().catch((e) => {

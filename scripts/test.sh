@@ -20,5 +20,8 @@ cargo test --locked
 step "release build of dist/"
 bash scripts/build.sh
 
+step "first-load size budget (scripts/size-budget.json)"
+node scripts/size_budget.mjs
+
 step "browser tests (Playwright, Debian's chromium, dist/ on 127.0.0.1)"
 npx --no-install playwright test -c tests/e2e/playwright.config.mjs
