@@ -142,13 +142,33 @@ async function drag(page, frames) {
   return { frames, interval: summary(d), over25ms: d.filter((g) => g > 25).length };
 }
 
-/** Sums a trace's complete events by name on the renderer's main thread. */
+// The phases a step or a load spends its time in, by trace event name.
+// Main-thread events nest (a FunctionCall inside an EventDispatch), so
+// only these top-level phases are summed; rasterisation runs on other
+// threads and is listed apart.
+const PHASES = [
+  ['input event dispatch (reducer, yew diff and DOM patches)', 'EventDispatch'],
+  ['microtasks (yew renders scheduled from the handler)', 'RunMicrotasks'],
+  ['animation frame callbacks (chart drawing)', 'FireAnimationFrame'],
+  ['style recalculation', 'UpdateLayoutTree'],
+  ['layout', 'Layout'],
+  ['pre-paint', 'PrePaint'],
+  ['paint', 'Paint'],
+  ['layerize', 'Layerize'],
+  ['commit to the compositor', 'Commit'],
+  ['script compile and evaluation', 'EvaluateScript'],
+  ['wasm compile', 'v8.wasm.compileLazy'],
+  ['HTML parsing', 'ParseHTML'],
+];
+
+/** Sums a trace's phases on the renderer's main thread, and rasterisation. */
 function traceSummary(events) {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const mine = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
-  const by = new Map();
-  for (const e of mine) by.set(e.name, (by.get(e.name) ?? 0) + e.dur / 1000);
-  return [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, 18).map(([name, ms]) => ({ name, ms: Number(ms.toFixed(1)) }));
+  const onMain = (e) => main && e.pid === main.pid && e.tid === main.tid;
+  const sum = (pred) => events.filter((e) => e.ph === 'X' && e.dur && pred(e)).reduce((s, e) => s + e.dur / 1000, 0);
+  const rows = PHASES.map(([label, name]) => ({ name: label, ms: Number(sum((e) => onMain(e) && e.name === name).toFixed(1)) }));
+  rows.push({ name: 'rasterisation (all threads)', ms: Number(sum((e) => e.name === 'RasterTask').toFixed(1)) });
+  return rows.filter((r) => r.ms > 0);
 }
 
 async function traced(cdp, run) {
@@ -240,7 +260,7 @@ async function main() {
     console.log(`  drag (${r.drag.frames} frames, one input each): interval p50 ${ms(r.drag.interval.p50)}, p95 ${ms(r.drag.interval.p95)}, frames over 25 ms: ${r.drag.over25ms}`);
     for (const [what, rows] of [['10 slider steps', r.traceSteps], ['one cold load', r.traceLoad]]) {
       if (!rows) continue;
-      console.log(`  trace of ${what}, main thread, summed by event (events nest, so they overlap):`);
+      console.log(`  trace of ${what}, by phase:`);
       for (const row of rows) console.log(`    ${row.name}: ${row.ms} ms`);
     }
   }
