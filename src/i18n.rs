@@ -842,6 +842,15 @@ impl Lang {
         }
     }
 
+    /// A unit's name where room is short (chart labels): the same in
+    /// Chinese, the short form in English (Hualong for Hualong District).
+    pub fn unit_short(self, unit: &Unit) -> &str {
+        match self {
+            Lang::Zh => &unit.name_zh,
+            Lang::En => &unit.short_en,
+        }
+    }
+
     /// An indicator's short name.
     pub fn indicator_short(self, ind: &Indicator) -> &str {
         match self {
@@ -908,8 +917,12 @@ impl Lang {
         let doubled = v.units_doubled();
         let laggards: Vec<&str> =
             v.units.iter().filter(|u| u.doubling != Status::Met).map(|u| self.unit_name(&plan.units[u.unit])).collect();
+        let one_laggard = laggards.len() == 1;
         let laggards = laggards.join(self.list_sep());
         let breaches = v.breaches.len();
+        // Nothing reaches the target: the target year is reported, or there
+        // is nothing to grow from.
+        let year_reported = v.reported_through == Some(year);
         let needed = match v.required {
             Requirement::AlreadyMet => None,
             Requirement::Growth(p) => Some(format::required_rate(p)),
@@ -941,7 +954,8 @@ impl Lang {
                     if breaches > 0 { format!("；有{breaches}处年度增速低于底线") } else { String::new() };
                 let tail = match (&needed, v.required) {
                     (None, _) => "；目标已达成。".to_owned(),
-                    (Some(n), Requirement::Unreachable) => format!("；目标年已公布，{n}。"),
+                    (Some(n), Requirement::Unreachable) if year_reported => format!("；目标年已公布，{n}。"),
+                    (Some(n), Requirement::Unreachable) => format!("；各单位基数为零，{n}。"),
                     (Some(n), _) => format!("；{year}年全市还需增长{n}。"),
                 };
                 format!("{head}；{units}{floors}{tail}")
@@ -957,16 +971,22 @@ impl Lang {
                 let units = if doubled == total {
                     format!("all {total} units double")
                 } else {
-                    format!("{doubled} of {total} units double; {laggards} do not")
+                    format!(
+                        "{doubled} of {total} units double; {laggards} {}",
+                        if one_laggard { "does not" } else { "do not" }
+                    )
                 };
-                let floors = if breaches > 0 {
-                    format!("; {breaches} annual rates are below their floors")
-                } else {
-                    String::new()
+                let floors = match breaches {
+                    0 => String::new(),
+                    1 => "; 1 annual rate is below its floor".to_owned(),
+                    n => format!("; {n} annual rates are below their floors"),
                 };
                 let tail = match (&needed, v.required) {
                     (None, _) => "; the target is met.".to_owned(),
-                    (Some(n), Requirement::Unreachable) => format!("; the target year is reported: {n}."),
+                    (Some(n), Requirement::Unreachable) if year_reported => {
+                        format!("; the target year is reported: {n}.")
+                    }
+                    (Some(n), Requirement::Unreachable) => format!("; every base is zero: {n}."),
                     (Some(n), _) => format!("; the city still needs growth of {n} in {year}."),
                 };
                 format!("{head}; {units}{floors}{tail}")
@@ -1216,10 +1236,20 @@ impl Lang {
 
     /// What the uniform growth is: the same rate in every year from the
     /// first open year that would just reach the target.
-    pub fn uniform_line(self, year: u16, rate: &str) -> String {
-        match self {
-            Lang::Zh => format!("若自{year}年起每年同一增速，恰好达标需 {rate}{}", self.s().per_year),
-            Lang::En => format!("Same rate every year from {year} to just reach it: {rate}{}", self.s().per_year),
+    pub fn uniform_line(self, year: u16, target_year: u16, uniform: Requirement) -> String {
+        let rate = match uniform {
+            Requirement::Growth(p) | Requirement::AboveRange(p) => {
+                Some(format!("{}{}", format::required_rate(p), self.s().per_year))
+            }
+            Requirement::AlreadyMet | Requirement::Unreachable => None,
+        };
+        match (self, rate) {
+            (Lang::Zh, _) if year > target_year => "各年均已公布，无需再设增速".to_owned(),
+            (Lang::En, _) if year > target_year => "Every year is reported: no rate left to set".to_owned(),
+            (Lang::Zh, None) => "各单位基数为零，任何增速都无法达到目标".to_owned(),
+            (Lang::En, None) => "Every base is zero: no growth rate reaches the target".to_owned(),
+            (Lang::Zh, Some(rate)) => format!("若自{year}年起每年同一增速，恰好达标需 {rate}"),
+            (Lang::En, Some(rate)) => format!("Same rate every year from {year} to just reach it: {rate}"),
         }
     }
 

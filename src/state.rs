@@ -268,6 +268,12 @@ impl AppState {
         Self::open(plan, None)
     }
 
+    /// Whether the page opened on a link it could not read and nothing has
+    /// been edited since: the address bar still holds that link.
+    pub fn broken_link_shown(&self) -> bool {
+        self.link_error.is_some() && self.change == Change::Opened
+    }
+
     /// What a link to this state holds.
     pub fn link(&self) -> LinkState {
         LinkState { scenario: (*self.scenario).clone(), lang: self.lang, indicator: Some(self.indicator) }
@@ -431,6 +437,10 @@ impl Reducible for AppState {
         match action {
             // The link carries the indicator on screen: the address follows,
             // replaced like a slider step, with no undo step.
+            // A broken link stays in the address bar until the first edit.
+            Action::SelectIndicator(indicator) if indicator != self.indicator && self.broken_link_shown() => {
+                Rc::new(AppState { indicator, ..(*self).clone() })
+            }
             Action::SelectIndicator(indicator) if indicator != self.indicator => Rc::new(AppState {
                 indicator,
                 revision: self.revision + 1,
@@ -682,7 +692,17 @@ mod tests {
         assert_eq!(*broken.scenario, Scenario::default_for(&plan));
         let no_code = AppState::open(plan.clone(), Some("#section-2"));
         assert_eq!(no_code.link_error, None);
-        let dismissed = Rc::new(broken).reduce(Action::DismissLinkError);
+        // Switching the indicator keeps the broken link in the address bar;
+        // after an edit it follows the page again.
+        let broken = Rc::new(broken);
+        let switched = broken.clone().reduce(Action::SelectIndicator(IndicatorKey::Capacity));
+        assert_eq!((switched.indicator, switched.revision), (IndicatorKey::Capacity, broken.revision));
+        let edited =
+            switched.reduce(Action::SetCell { indicator: IndicatorKey::Capacity, unit: 0, year: 0, growth: g(40.0) });
+        assert!(!edited.broken_link_shown());
+        let again = edited.clone().reduce(Action::SelectIndicator(IndicatorKey::Funds));
+        assert_eq!(again.revision, edited.revision + 1);
+        let dismissed = broken.reduce(Action::DismissLinkError);
         assert_eq!(dismissed.link_error, None);
     }
 

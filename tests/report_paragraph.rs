@@ -59,3 +59,40 @@ fn the_plan_path_meets_its_target_and_floor_breaches_are_counted() {
         "按当前情景，2024年招商引资到位资金预计569.0亿元，超出目标560亿元8.99亿元（1.6%）；9个单位均实现翻番；有1处年度增速低于底线；目标已达成。"
     );
 }
+
+#[test]
+fn one_laggard_and_one_breach_read_in_the_singular_and_unreachable_says_why() {
+    let plan = Plan::shipped().unwrap();
+    let mut s = Scenario::default_for(&plan);
+    // 华龙区 at 49 % in 2023 (floor 50): 28 × 1.49 × 1.3334 = 55.63 < 56, the
+    // city 560.028 − 28 × 0.01 × 1.3334 = 559.655: short by 0.35 (0.1 %).
+    s.growth_mut(IndicatorKey::Funds).set(0, 0, Growth::from_percent(49.0).unwrap());
+    let v = TargetVerdict::judge(&plan, &s, IndicatorKey::Funds);
+    let en = Lang::En.report_paragraph(&plan, &v);
+    assert!(en.contains("8 of 9 units double; Hualong District does not; 1 annual rate is below its floor;"), "{en}");
+
+    // Every base zero: nothing to grow from, said as such, not as a reported year.
+    let mut zero = Scenario::default_for(&plan);
+    for u in 0..plan.units.len() {
+        zero.set_base(IndicatorKey::Funds, u, doubling_sandbox::model::Base::ZERO);
+    }
+    let v = TargetVerdict::judge(&plan, &zero, IndicatorKey::Funds);
+    assert!(Lang::Zh.report_paragraph(&plan, &v).ends_with("；各单位基数为零，无法达到。"));
+    assert!(Lang::En.report_paragraph(&plan, &v).ends_with("; every base is zero: unreachable."));
+    assert_eq!(
+        Lang::En.uniform_line(v.uniform_from, v.target_year, v.uniform),
+        "Every base is zero: no growth rate reaches the target"
+    );
+
+    // Every year reported: the target year is reported.
+    let mut reported = Scenario::default_for(&plan);
+    reported.growth_mut(IndicatorKey::Funds).set_where(Growth::ZERO, |_, _| true);
+    reported.inputs_mut(IndicatorKey::Funds).set_reported_years(2);
+    let v = TargetVerdict::judge(&plan, &reported, IndicatorKey::Funds);
+    assert!(
+        Lang::Zh.report_paragraph(&plan, &v).ends_with("；目标年已公布，无法达到。"),
+        "{}",
+        Lang::Zh.report_paragraph(&plan, &v)
+    );
+    assert_eq!(Lang::Zh.uniform_line(v.uniform_from, v.target_year, v.uniform), "各年均已公布，无需再设增速");
+}

@@ -252,7 +252,7 @@ impl ChartData {
             units: plan
                 .units
                 .iter()
-                .map(|u| lang.unit_name(u).to_owned())
+                .map(|u| lang.unit_short(u).to_owned())
                 .chain(projection.unallocated.as_ref().map(|_| s.unallocated_short.to_owned()))
                 .collect(),
             values: projection.units.iter().chain(projection.unallocated.as_ref()).cloned().collect(),
@@ -278,7 +278,7 @@ impl ChartData {
             .units
             .iter()
             .map(|u| UnitBar {
-                name: lang.unit_name(&plan.units[u.unit]).to_owned(),
+                name: lang.unit_short(&plan.units[u.unit]).to_owned(),
                 multiple: u.multiple.unwrap_or(0.0),
                 met: u.doubling == Status::Met,
             })
@@ -301,7 +301,7 @@ impl ChartData {
             .iter()
             .map(|c| GapBar {
                 name: match c.who {
-                    Contributor::Unit(u) => lang.unit_name(&plan.units[u]).to_owned(),
+                    Contributor::Unit(u) => lang.unit_short(&plan.units[u]).to_owned(),
                     Contributor::Unallocated => s.unallocated_short.to_owned(),
                 },
                 amount: c.amount,
@@ -338,7 +338,7 @@ impl ChartData {
             .collect();
         ChartData::Floors(FloorMapData {
             title: titled(lang, lang.indicator_short(ind), s.chart_floors, s.chart_floors_note),
-            units: plan.units.iter().map(|u| lang.unit_name(u).to_owned()).collect(),
+            units: plan.units.iter().map(|u| lang.unit_short(u).to_owned()).collect(),
             columns: years
                 .iter()
                 .enumerate()

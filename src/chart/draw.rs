@@ -475,10 +475,23 @@ fn draw_gap<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &GapData) -> DrawResult<()
     let x = |v: f64| left + (v - lo) / span * (right - left);
 
     // Axis ticks on a nice step around zero.
-    let (step, _) = nice_axis(span, 3, 6);
+    // As many ticks as their labels fit side by side, with room between.
+    let tick_w = text_width("−000", label_size * s) * 1.8;
+    let fit = ((right - left) / tick_w).floor().clamp(2.0, 6.0);
+    // Between 2 and 6, so the cast is exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let (step, _) = nice_axis(span, 2, fit as u32);
     let first = (lo / step).ceil() * step;
     let ticks = std::iter::successors(Some(first), |v| Some(v + step)).take_while(|v| *v <= hi + step * 0.01);
-    x_axis(pen, ticks.map(|v| (x(v), format::signed_yi(v))), (top, bottom, right, label_size), &d.x_title)?;
+    let label = |v: f64| {
+        let plain = format::yi_plain(v);
+        if v > 0.0 && !format::is_zero_text(&plain) {
+            format!("+{plain}")
+        } else {
+            plain
+        }
+    };
+    x_axis(pen, ticks.map(|v| (x(v), label(v))), (top, bottom, right, label_size), &d.x_title)?;
 
     // One row per bar and one more for the city, after a gap.
     #[allow(clippy::cast_precision_loss)]

@@ -55,7 +55,7 @@ pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
     let (lang, s) = (props.lang, props.lang.s());
     let fragment = format!("#s={}", props.code);
     let url = location::url_with(&fragment).unwrap_or(fragment);
-    let date = String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect::<String>();
+    let date = crate::web::today();
     let name = if props.name.trim().is_empty() { s.default_scenario_name.to_owned() } else { props.name.to_string() };
     let illustrative = props.scenario.uses_illustrative_bases(&props.plan);
     html! {

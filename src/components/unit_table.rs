@@ -49,7 +49,10 @@ pub fn UnitTable(props: &UnitTableProps) -> Html {
         html! { <td class={classes!("n", "contribution", sign)} data-label={s.contribution_short} data-amount={format!("{amount:.4}")}>{format::signed_yi(amount)}</td> }
     };
     let year = lang.year(v.target_year);
-    let rate_label = format!("{year}{}", s.growth_of);
+    let rate_label = match lang {
+        Lang::Zh => format!("{year}{}", s.growth_of),
+        Lang::En => format!("{year} {}", s.growth_of),
+    };
     html! {
         <div class="table-scroll">
             <table class="units results" data-testid={format!("units-{}", v.indicator)}>

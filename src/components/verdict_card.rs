@@ -134,7 +134,7 @@ pub fn VerdictCard(props: &VerdictCardProps) -> Html {
             </div>
             <div class="verdict-required">
                 {now_and_needed(lang, Some(v.target_year), v.current, v.required)}
-                <span class="uniform" title={s.uniform_explain}>{lang.uniform_line(v.uniform_from, &requirement_text(lang, v.uniform))}</span>
+                <span class="uniform" title={s.uniform_explain}>{lang.uniform_line(v.uniform_from, v.target_year, v.uniform)}</span>
             </div>
         </article>
     }
