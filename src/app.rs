@@ -192,13 +192,6 @@ pub fn App(props: &AppProps) -> Html {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::SetPresenting(!presenting)))
     };
-    // The selected indicator's full path chart, made only while presenting.
-    let presentation_chart = {
-        let (plan, verdicts) = (plan.clone(), verdicts.clone());
-        use_memo((state.scenario.clone(), state.lang, presenting, current), move |(scenario, lang, on, key)| {
-            on.then(|| Rc::new(ChartData::path(&plan, scenario, &verdicts[key.index()], *lang, false, None)))
-        })
-    };
     let verdict_cards = html! {
         <section class="verdicts" aria-label={s.verdicts_heading}>
             { for verdicts.iter().map(|v| {
@@ -224,11 +217,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     if presenting {
-        let name = if state.scenario.name.trim().is_empty() {
-            s.default_scenario_name.to_owned()
-        } else {
-            state.scenario.name.clone()
-        };
+        let name = crate::format::shown_name(&state.scenario.name, s.default_scenario_name).to_owned();
         return html! {
             <div class="page presenting" data-testid="presentation">
                 <header class="topbar">
@@ -254,7 +243,7 @@ pub fn App(props: &AppProps) -> Html {
                 {verdict_cards}
                 <section class="presentation-charts" aria-label={s.overview_heading}>
                     <div class="present-main">
-                        { for presentation_chart.iter().map(|data| html! {
+                        { for charts.first().map(|data| html! {
                             <ChartCanvas
                                 key={current.as_str()}
                                 data={data.clone()}

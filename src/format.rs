@@ -64,14 +64,23 @@ pub fn required_rate(v: f64) -> String {
     format!("{}%", minus(&format!("{up:.2}")))
 }
 
+/// A scenario's name as shown, or `untitled` (未命名情景) when it has none.
+pub fn shown_name<'a>(name: &'a str, untitled: &'a str) -> &'a str {
+    let name = name.trim();
+    if name.is_empty() {
+        untitled
+    } else {
+        name
+    }
+}
+
 /// The part of a file name that says which scenario: its name, or the
 /// word for an untitled one with the date (`未命名情景_2026-12-01`).
 pub fn file_stem(name: &str, untitled: &str, date: &str) -> String {
-    let name = name.trim();
-    if name.is_empty() {
+    if name.trim().is_empty() {
         format!("{untitled}_{date}")
     } else {
-        name.to_owned()
+        shown_name(name, untitled).to_owned()
     }
 }
 

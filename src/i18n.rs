@@ -30,7 +30,6 @@ pub struct Strings {
     pub shortfall: &'static str,
     pub units_doubled: &'static str,
     pub cells_below_floor: &'static str,
-    pub still_required: &'static str,
     pub already_met: &'static str,
     pub above_range: &'static str,
     pub unreachable: &'static str,
@@ -97,7 +96,6 @@ pub struct Strings {
     pub chart_floors_note: &'static str,
     pub axis_year: &'static str,
     pub axis_multiple: &'static str,
-    pub axis_points: &'static str,
     pub target_line: &'static str,
     pub doubling_line: &'static str,
     pub floor_path: &'static str,
@@ -281,7 +279,6 @@ const ZH: Strings = Strings {
     shortfall: "缺口",
     units_doubled: "单位翻番",
     cells_below_floor: "低于底线",
-    still_required: "目标年还需增长",
     already_met: "已达标",
     above_range: "超出滑块上限",
     unreachable: "无法达到",
@@ -348,7 +345,6 @@ const ZH: Strings = Strings {
     chart_floors_note: "格内为增速，颜色示与底线之差",
     axis_year: "年份",
     axis_multiple: "倍数（目标年 ÷ 2022年）",
-    axis_points: "百分点",
     target_line: "目标",
     doubling_line: "翻番线",
     floor_path: "底线路径",
@@ -533,7 +529,6 @@ const EN: Strings = Strings {
     shortfall: "Shortfall",
     units_doubled: "units doubled",
     cells_below_floor: "below floor",
-    still_required: "Still needed in target year",
     already_met: "already met",
     above_range: "beyond slider range",
     unreachable: "unreachable",
@@ -600,7 +595,6 @@ const EN: Strings = Strings {
     chart_floors_note: "cells: growth; colour: points from the floor",
     axis_year: "Year",
     axis_multiple: "Multiple (target year ÷ 2022)",
-    axis_points: "points",
     target_line: "Target",
     doubling_line: "Doubling",
     floor_path: "Floor path",
@@ -912,7 +906,7 @@ impl Lang {
         let year = v.target_year;
         let (projected, target) = (format::yi(v.projected), format::yi_plain(v.target));
         let (gap, pct) = (format::yi(v.gap().abs()), format!("{:.1}%", v.gap_percent().abs()));
-        let exact = v.status == Status::Met && format::is_zero_text(&format::yi(v.gap()));
+        let exact = v.exactly_met();
         let total = v.units.len();
         let doubled = v.units_doubled();
         let laggards: Vec<&str> =

@@ -228,3 +228,16 @@ fn unreachable_and_out_of_range_requirements_say_so() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_margin_under_half_a_hundredth_is_exactly_met() {
+    let plan = plan();
+    let s = Scenario::default_for(&plan);
+    // Value added on the plan path: 237.5 × 2.0000064 = 475.0015, +0.0015.
+    assert!(TargetVerdict::judge(&plan, &s, IndicatorKey::ValueAdded).exactly_met());
+    // Funds: 280 × 1.5 × 1.3334 = 560.028, a margin of +0.03.
+    assert!(!TargetVerdict::judge(&plan, &s, IndicatorKey::Funds).exactly_met());
+    // A shortfall is never exactly met.
+    let short = with_path(&plan, IndicatorKey::ValueAdded, &[12.0, 15.0, 20.0, 29.39]);
+    assert!(!TargetVerdict::judge(&plan, &short, IndicatorKey::ValueAdded).exactly_met());
+}

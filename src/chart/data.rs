@@ -228,8 +228,7 @@ impl ChartData {
         }
         let gap = verdict.gap();
         let gap_word = if verdict.status == Status::Met { s.margin } else { s.shortfall };
-        // A margin that shows as 0.00 is the target reached exactly.
-        let exact = verdict.status == Status::Met && format::is_zero_text(&format::yi(gap));
+        let exact = verdict.exactly_met();
         // Small multiples are a few hundred pixels wide: figures without units.
         let (title, target_label, gap_label) = if compact {
             (

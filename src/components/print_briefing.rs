@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::components::verdict_card::requirement_text;
 use crate::format;
 use crate::i18n::Lang;
+use crate::model::contribution::amount_of;
 use crate::model::{contributions, Contributor, IndicatorKey, Projection, Scenario, Status, TargetVerdict, YearGrowth};
 use crate::state::PlanRef;
 use crate::{location, qr};
@@ -56,7 +57,7 @@ pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
     let fragment = format!("#s={}", props.code);
     let url = location::url_with(&fragment).unwrap_or(fragment);
     let date = crate::web::today();
-    let name = if props.name.trim().is_empty() { s.default_scenario_name.to_owned() } else { props.name.to_string() };
+    let name = format::shown_name(&props.name, s.default_scenario_name).to_owned();
     let illustrative = props.scenario.uses_illustrative_bases(&props.plan);
     html! {
         <section class="print-only briefing" data-testid="print-briefing">
@@ -132,7 +133,7 @@ fn rates_table(props: &PrintBriefingProps) -> Html {
     let projection = Projection::of(inputs);
     let years: Vec<u16> = props.plan.years(key).collect();
     let rows = contributions(v);
-    let part = |who: Contributor| rows.iter().find(|c| c.who == who).map_or(0.0, |c| c.amount);
+    let part = |who: Contributor| amount_of(&rows, who);
     let rate = |g: Option<f64>| g.map_or_else(|| "—".to_owned(), format::growth_text);
     html! {
         <table class="units briefing-rates" data-testid="briefing-rates">
@@ -169,8 +170,7 @@ fn rates_table(props: &PrintBriefingProps) -> Html {
                     <tr>
                         <th scope="row">{s.unallocated_short}</th>
                         { for (0..years.len()).map(|col| html! {
-                            <td class="n">{rate(projection.unallocated.as_ref().and_then(|p| Some((p.get(col)?, p.get(col + 1)?)))
-                                .and_then(|(a, b)| (*a > 0.0).then(|| (b / a - 1.0) * 100.0)))}</td>
+                            <td class="n">{rate(projection.unallocated_growth_percent(col))}</td>
                         }) }
                         <td class="n">{ if base > 0.0 { format::multiple(projected / base) } else { "—".to_owned() } }</td>
                         <td class="n">{"—"}</td>

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::components::verdict_card::now_and_needed;
 use crate::format;
 use crate::i18n::Lang;
+use crate::model::contribution::amount_of;
 use crate::model::{contributions, Contributor, Status, TargetVerdict};
 use crate::state::PlanRef;
 
@@ -37,7 +38,7 @@ pub fn UnitTable(props: &UnitTableProps) -> Html {
         }
     };
     let rows = contributions(v);
-    let contribution_of = |who: Contributor| rows.iter().find(|c| c.who == who).map_or(0.0, |c| c.amount);
+    let contribution_of = |who: Contributor| amount_of(&rows, who);
     let contribution_cell = |amount: f64| {
         let sign = if format::is_zero_text(&format::yi(amount)) {
             "zero"

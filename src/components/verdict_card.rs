@@ -85,8 +85,7 @@ pub fn VerdictCard(props: &VerdictCardProps) -> Html {
         Requirement::Unreachable => "unreachable",
     };
     let gap_label = if met { s.margin } else { s.shortfall };
-    // A margin that shows as 0.00 is the target reached exactly.
-    let exact = met && format::is_zero_text(&format::yi(v.gap()));
+    let exact = v.exactly_met();
     let units_total = v.units.len();
     let breaches = v.breaches.len();
     let on_click = props.on_select.reform(|_: MouseEvent| ());

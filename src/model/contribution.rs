@@ -62,6 +62,11 @@ pub fn contributions(verdict: &TargetVerdict) -> Vec<Contribution> {
     out
 }
 
+/// The amount of one contributor's row, 亿元 (0 if it has none).
+pub fn amount_of(rows: &[Contribution], who: Contributor) -> f64 {
+    rows.iter().find(|c| c.who == who).map_or(0.0, |c| c.amount)
+}
+
 /// The sum of the rows' amounts: the city's gap, as the breakdown gives it.
 pub fn total(rows: &[Contribution]) -> f64 {
     rows.iter().map(|c| c.amount).sum()

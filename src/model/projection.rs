@@ -98,6 +98,13 @@ impl Projection {
         ratio_percent(*self.city.get(col)?, *self.city.get(col + 1)?)
     }
 
+    /// The unallocated part's growth in year column `col`, percent; `None`
+    /// without one or from zero.
+    pub fn unallocated_growth_percent(&self, col: usize) -> Option<f64> {
+        let path = self.unallocated.as_ref()?;
+        ratio_percent(*path.get(col)?, *path.get(col + 1)?)
+    }
+
     /// The unallocated part in year base + k, 亿元 (0 without one).
     pub fn unallocated_at(&self, k: usize) -> f64 {
         self.unallocated.as_ref().and_then(|p| p.get(k)).copied().unwrap_or(0.0)

@@ -261,6 +261,13 @@ impl TargetVerdict {
         self.projected - self.target
     }
 
+    /// Whether the target is met with a margin under half a hundredth of
+    /// 亿元 (50万元), which the page shows as 0.00: read as 恰好达标 rather
+    /// than a margin of +0.00.
+    pub fn exactly_met(&self) -> bool {
+        self.status == Status::Met && self.gap().abs() < 0.005
+    }
+
     /// The gap as percent of the target.
     pub fn gap_percent(&self) -> f64 {
         self.gap() / self.target * 100.0

@@ -35,8 +35,11 @@ test('undo and redo every change, by button and by keyboard; a drag is one step'
 test('presentation mode: verdicts, the selected path large and the others small fill the screen; P and Esc toggle it', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openPage(page);
-  await page.getByTestId('scenario-name').fill('第二组方案');
-  await page.getByTestId('presentation-toggle').click();
+  await page.getByTestId('scenario-name').click();
+  await page.keyboard.type('第二组方案', { delay: 20 });
+  // P (outside a text field) enters the mode, as a facilitator would.
+  await page.getByTestId('scenario-name').press('Tab');
+  await page.locator('body').press('p');
   await expect(page.getByTestId('presentation')).toBeVisible();
   await expect(page.locator('.editor')).toHaveCount(0);
   await expect(page.getByTestId('presentation-name')).toContainText('第二组方案');
@@ -50,7 +53,8 @@ test('presentation mode: verdicts, the selected path large and the others small 
     await expect(page.getByTestId(`presentation-small-${key}`)).toHaveAttribute('data-draw-ms', /\d/);
   }
   // The switch shows another indicator large, staying in the mode.
-  await page.getByTestId('present-value_added').click();
+  await page.getByTestId('present-value_added').focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('presentation-path-value_added')).toHaveAttribute('data-draw-ms', /\d/);
   await expect(page.getByTestId('present-value_added')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('presentation-small-funds')).toHaveAttribute('data-draw-ms', /\d/);
