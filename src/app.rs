@@ -19,6 +19,7 @@ use crate::components::preset_bar::PresetBar;
 use crate::components::print_briefing::PrintBriefing;
 use crate::components::report_text::ReportText;
 use crate::components::scenario_panel::ScenarioPanel;
+use crate::components::settle::{use_after_first_paint, use_settled};
 use crate::components::share_bar::ShareBar;
 use crate::components::solve_panel::SolvePanel;
 use crate::components::undo_bar::UndoBar;
@@ -50,44 +51,83 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || AppState::open(plan, initial.as_deref()))
     };
     let plan = state.plan.clone();
+    // What a step shows at once (its cell, the verdicts, the main path
+    // chart) follows the live scenario; the rest follows `settled`, just
+    // after the step's frame is on screen (see components::settle).
+    let settled = use_settled(state.scenario.clone());
+    // The first render holds what a first look needs; the rest follows.
+    let ready = use_after_first_paint();
     let verdicts = {
         let plan = plan.clone();
         use_memo(state.scenario.clone(), move |scenario| judge_all(&plan, scenario))
     };
+    let settled_verdicts = {
+        let (plan, live) = (plan.clone(), verdicts.clone());
+        use_memo((settled.clone(), state.scenario.clone()), move |(settled, scenario)| {
+            if settled == scenario {
+                live
+            } else {
+                Rc::new(judge_all(&plan, settled))
+            }
+        })
+    };
+    let settled_verdicts: Rc<Vec<_>> = (*settled_verdicts).clone();
     let overview = {
-        let (plan, verdicts) = (plan.clone(), verdicts.clone());
-        use_memo((state.scenario.clone(), state.lang), move |(scenario, lang)| {
+        let (plan, verdicts) = (plan.clone(), settled_verdicts.clone());
+        use_memo((settled.clone(), state.lang), move |(scenario, lang)| {
             verdicts.iter().map(|v| Rc::new(ChartData::path(&plan, scenario, v, *lang, true, None))).collect::<Vec<_>>()
         })
     };
-    let charts = {
+    let main_chart = {
         let (plan, verdicts) = (plan.clone(), verdicts.clone());
         use_memo(
             (state.scenario.clone(), state.lang, state.indicator, state.pinned.clone()),
             move |(scenario, lang, key, pinned)| {
-                let v = &verdicts[key.index()];
                 let a = pinned.as_ref().map(|p| &p.scenario);
-                vec![
-                    Rc::new(ChartData::path(&plan, scenario, v, *lang, false, a)),
-                    Rc::new(ChartData::gap(&plan, v, *lang)),
-                    Rc::new(ChartData::units(&plan, v, *lang)),
-                    Rc::new(ChartData::floors(&plan, scenario, *key, *lang)),
-                ]
+                Rc::new(ChartData::path(&plan, scenario, &verdicts[key.index()], *lang, false, a))
             },
         )
     };
+    let more_charts = {
+        let (plan, verdicts) = (plan.clone(), settled_verdicts.clone());
+        use_memo((settled.clone(), state.lang, state.indicator), move |(scenario, lang, key)| {
+            let v = &verdicts[key.index()];
+            [
+                Rc::new(ChartData::gap(&plan, v, *lang)),
+                Rc::new(ChartData::units(&plan, v, *lang)),
+                Rc::new(ChartData::floors(&plan, scenario, *key, *lang)),
+            ]
+        })
+    };
+    let charts = Rc::new(
+        std::iter::once((*main_chart).clone()).chain(more_charts.iter().filter(|_| ready).cloned()).collect::<Vec<_>>(),
+    );
     {
         let lang = state.lang;
         use_effect_with(lang, move |lang| crate::web::set_document_lang(*lang));
     }
-    // What a link holds, and its code.
-    let link_state = use_memo((state.scenario.clone(), state.lang, state.indicator), |(scenario, lang, indicator)| {
-        LinkState { scenario: (**scenario).clone(), lang: *lang, indicator: Some(*indicator) }
-    });
+    // What a link holds, and its code: live for the address bar, settled
+    // for the panels that show or save it.
     let code = {
         let plan = plan.clone();
-        use_memo(link_state.clone(), move |st| st.encode(&plan))
+        use_memo((state.scenario.clone(), state.lang, state.indicator), move |(scenario, lang, indicator)| {
+            LinkState { scenario: (**scenario).clone(), lang: *lang, indicator: Some(*indicator) }.encode(&plan)
+        })
     };
+    let link_state = use_memo((settled.clone(), state.lang, state.indicator), |(scenario, lang, indicator)| {
+        LinkState { scenario: (**scenario).clone(), lang: *lang, indicator: Some(*indicator) }
+    });
+    let settled_code = {
+        let (plan, live) = (plan.clone(), code.clone());
+        use_memo((link_state.clone(), state.scenario.clone()), move |(st, scenario)| {
+            if st.scenario == **scenario {
+                live
+            } else {
+                Rc::new(st.encode(&plan))
+            }
+        })
+    };
+    let settled_code: Rc<String> = (*settled_code).clone();
     // The address bar follows the state: replaced (debounced) while sliders
     // move, a new history entry for each deliberate step.
     let pending = use_mut_ref(|| None::<(String, gloo::timers::callback::Timeout)>);
@@ -183,7 +223,7 @@ pub fn App(props: &AppProps) -> Html {
     let presenting = state.presenting;
     let (custom_bases, plan_path) = {
         let plan = plan.clone();
-        *use_memo(state.scenario.clone(), move |scenario| {
+        *use_memo(settled.clone(), move |scenario| {
             let default = crate::model::Scenario::default_for(&plan);
             (IndicatorKey::ALL.iter().any(|k| scenario.bases(*k) != default.bases(*k)), scenario.on_plan_path(&plan))
         })
@@ -286,7 +326,7 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="plan-title">{lang.plan_title(&plan)}</p>
                 </div>
                 <div class="top-actions">
-                    <ShareBar code={code.clone()} lang={lang} />
+                    <ShareBar code={settled_code.clone()} lang={lang} />
                     {presentation_button}
                     <button type="button" class="btn" data-testid="compare-pin" aria-pressed={state.pinned.is_some().to_string()}
                         onclick={{ let d = dispatch.clone(); let on = state.pinned.is_none(); Callback::from(move |_: MouseEvent| d.dispatch(Action::Pin(on))) }}>
@@ -299,8 +339,10 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </header>
 
-            <PrintBriefing plan={plan.clone()} name={scenario_name.clone()} code={code.clone()} verdicts={verdicts.clone()} scenario={state.scenario.clone()} indicator={current} lang={lang} />
-            <ScenarioPanel plan={plan.clone()} current={link_state.clone()} code={code.clone()} lang={lang} dispatch={dispatch.clone()} />
+            if ready {
+                <PrintBriefing plan={plan.clone()} name={scenario_name.clone()} code={settled_code.clone()} verdicts={settled_verdicts.clone()} scenario={settled.clone()} indicator={current} lang={lang} />
+            }
+            <ScenarioPanel plan={plan.clone()} current={link_state.clone()} code={settled_code.clone()} lang={lang} dispatch={dispatch.clone()} />
             if let Some(e) = state.link_error.clone() {
                 <LinkNotice error={e} lang={lang} dispatch={dispatch.clone()} />
             }
@@ -315,9 +357,9 @@ pub fn App(props: &AppProps) -> Html {
             </div>
 
             if let Some(a) = state.pinned.clone() {
-                <ComparePanel plan={plan.clone()} a={a} b={state.scenario.clone()} verdicts={verdicts.clone()} lang={lang} dispatch={dispatch.clone()} />
+                <ComparePanel plan={plan.clone()} a={a} b={settled.clone()} verdicts={settled_verdicts.clone()} lang={lang} dispatch={dispatch.clone()} />
             }
-            <Overview charts={overview} lang={lang} scenario_name={scenario_name.clone()} on_select={select.clone()} />
+            <Overview charts={overview.clone()} lang={lang} scenario_name={scenario_name.clone()} on_select={select.clone()} />
 
             <main class="workspace">
                 <IndicatorTabs plan={plan.clone()} selected={current} lang={lang} on_select={select.clone()} />
@@ -327,7 +369,7 @@ pub fn App(props: &AppProps) -> Html {
                             <div class="toolbar">
                                 <UndoBar can_undo={!state.past.is_empty()} can_redo={!state.future.is_empty()} lang={lang} dispatch={dispatch.clone()} />
                                 <PresetBar lang={lang} dispatch={dispatch.clone()} />
-                                <SolvePanel plan={plan.clone()} indicator={current} scenario={state.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
+                                <SolvePanel plan={plan.clone()} indicator={current} scenario={settled.clone()} lang={lang} dispatch={dispatch.clone()} />
                                 <BulkBar plan={plan.clone()} indicator={current} lang={lang} dispatch={dispatch.clone()} />
                             </div>
                             <p class="hint">{s.grid_hint}</p>
@@ -335,10 +377,12 @@ pub fn App(props: &AppProps) -> Html {
                         </section>
                         <section class="unit-results" aria-label={s.units_heading}>
                             <h2>{s.units_heading}{" · "}{lang.indicator_short(plan.indicator(current))}</h2>
-                            <UnitTable plan={plan.clone()} verdict={verdicts[current.index()].clone()} source={AttrValue::from(state.scenario.inputs(current).source().to_owned())} lang={lang} />
-                            <p class="hint">{s.tolerance_note}</p>
-                            <ReportText plan={plan.clone()} verdict={verdicts[current.index()].clone()} lang={lang} />
-                            <BasesEditor plan={plan.clone()} indicator={current} scenario={state.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
+                            if ready {
+                                <UnitTable plan={plan.clone()} verdict={settled_verdicts[current.index()].clone()} source={AttrValue::from(settled.inputs(current).source().to_owned())} lang={lang} />
+                                <p class="hint">{s.tolerance_note}</p>
+                                <ReportText plan={plan.clone()} verdict={settled_verdicts[current.index()].clone()} lang={lang} />
+                                <BasesEditor plan={plan.clone()} indicator={current} scenario={settled.clone()} lang={lang} dispatch={dispatch.clone()} />
+                            }
                         </section>
                     </div>
                     <ChartsPanel charts={charts} indicator={current} lang={lang} scenario_name={scenario_name} />

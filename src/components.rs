@@ -21,6 +21,7 @@ pub mod report_text;
 pub mod reported_cell;
 pub mod reported_year;
 pub mod scenario_panel;
+pub mod settle;
 pub mod share_bar;
 pub mod solve_panel;
 pub mod source_field;

@@ -155,6 +155,11 @@ pub fn watch_size(element: &web_sys::Element, on_size: impl Fn(u32, u32) + 'stat
     Some(SizeWatch { observer, _callback: callback })
 }
 
+/// `element`'s content box now, in CSS pixels (a layout, if one is due).
+pub fn size_now(element: &web_sys::Element) -> (u32, u32) {
+    (css_px(f64::from(element.client_width())), css_px(f64::from(element.client_height())))
+}
+
 /// A CSS length rounded to whole pixels, never negative.
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 fn css_px(v: f64) -> u32 {

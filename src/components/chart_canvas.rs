@@ -70,12 +70,19 @@ fn paint(canvas: &HtmlCanvasElement, data: &ChartData, size: (u32, u32), zoom: f
 pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
     let size = use_state_eq(|| (0u32, 0u32));
+    // The size read when the canvas was mounted, for the first drawing.
+    let measured = use_mut_ref(|| (0u32, 0u32));
     let problem = use_state_eq(|| None::<String>);
     {
-        let (canvas_ref, size) = (canvas_ref.clone(), size.clone());
+        let (canvas_ref, size, measured) = (canvas_ref.clone(), size.clone(), measured.clone());
         use_effect_with((), move |()| {
-            let watch =
-                canvas_ref.cast::<web_sys::Element>().and_then(|el| web::watch_size(&el, move |w, h| size.set((w, h))));
+            // The size now, so that the first drawing is requested before
+            // the first frame (an observer reports only after that frame's
+            // layout); then every change of size.
+            let watch = canvas_ref.cast::<web_sys::Element>().and_then(|el| {
+                *measured.borrow_mut() = web::size_now(&el);
+                web::watch_size(&el, move |w, h| size.set((w, h)))
+            });
             move || drop(watch)
         });
     }
@@ -84,12 +91,18 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     // the chart once, with the newest data. A newer request replaces (and so
     // cancels) an older one.
     let frame = use_mut_ref(|| None::<gloo::render::AnimationFrame>);
+    // What was last sent to be drawn: the observer's first report repeats
+    // the measured size, which needs no second drawing.
+    let requested = use_mut_ref(|| None::<(Rc<ChartData>, (u32, u32))>);
     {
         let (canvas_ref, problem) = (canvas_ref.clone(), problem.clone());
         let zoom = props.zoom;
         use_effect_with((props.data.clone(), *size), move |(data, size)| {
-            let (data, size) = (data.clone(), *size);
-            if size.0 > 0 && size.1 > 0 {
+            let size = if size.0 > 0 { *size } else { *measured.borrow() };
+            let data = data.clone();
+            let same = requested.borrow().as_ref().is_some_and(|(d, s)| Rc::ptr_eq(d, &data) && *s == size);
+            if size.0 > 0 && size.1 > 0 && !same {
+                *requested.borrow_mut() = Some((data.clone(), size));
                 *frame.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| {
                     if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                         match paint(&canvas, &data, size, zoom) {
