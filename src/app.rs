@@ -223,7 +223,9 @@ pub fn App(props: &AppProps) -> Html {
     let presenting = state.presenting;
     let (custom_bases, plan_path) = {
         let plan = plan.clone();
-        *use_memo(settled.clone(), move |scenario| {
+        // Live: these notices sit above the grid, and a late one would
+        // move the controls under the pointer.
+        *use_memo(state.scenario.clone(), move |scenario| {
             let default = crate::model::Scenario::default_for(&plan);
             (IndicatorKey::ALL.iter().any(|k| scenario.bases(*k) != default.bases(*k)), scenario.on_plan_path(&plan))
         })

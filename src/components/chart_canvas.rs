@@ -5,7 +5,6 @@
 use std::rc::Rc;
 
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
@@ -55,7 +54,7 @@ fn paint(canvas: &HtmlCanvasElement, data: &ChartData, size: (u32, u32), zoom: f
         canvas.set_width(w);
         canvas.set_height(h);
     }
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("this browser gives no 2D canvas")?;
+    let backend = chart::canvas::Canvas::new(canvas.clone()).ok_or("this browser gives no 2D canvas")?;
     let root = backend.into_drawing_area();
     // Zoom only as far as the height allows (about 230 CSS px per 1×), so
     // that the legend and labels leave the plot its room.

@@ -9,8 +9,13 @@
 //! - A stream of changes (a drag, a held arrow key: changes less than
 //!   [`STREAM_MS`] apart): it follows once the stream rests for
 //!   [`REST_MS`].
-//! - Any press of a pointer or a key outside a slider brings it up to date
-//!   first, so a click or a shortcut never acts on a stale copy.
+//! - Any click, and any key pressed outside a slider, brings it up to date
+//!   first, so a click or a shortcut never acts on a stale copy. (On the
+//!   click, not on the pointer's press: what follows may change the layout,
+//!   and a layout that moves between press and release loses the click.)
+//!
+//! Whatever can move the layout above a control (the notices under the
+//! verdicts) must follow the live state, never this copy.
 
 use std::cell::{Cell, RefCell};
 
@@ -101,16 +106,16 @@ pub fn use_settled<T: Clone + PartialEq + 'static>(value: T) -> T {
         use_effect_with((), move |()| {
             let doc = gloo::utils::document();
             let capture = EventListenerOptions::run_in_capture_phase();
-            let on_pointer = {
+            let on_click = {
                 let (slots, shown) = (slots.clone(), shown.clone());
-                EventListener::new_with_options(&doc, "pointerdown", capture, move |_| slots.flush(&shown))
+                EventListener::new_with_options(&doc, "click", capture, move |_| slots.flush(&shown))
             };
             let on_key = EventListener::new_with_options(&doc, "keydown", capture, move |e| {
                 if !from_slider(e) {
                     slots.flush(&shown);
                 }
             });
-            move || drop((on_pointer, on_key))
+            move || drop((on_click, on_key))
         });
     }
     (*shown).clone()
