@@ -7,9 +7,7 @@
 
 use plotters::prelude::DrawingBackend;
 use plotters_backend::text_anchor::{HPos, VPos};
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
-};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -105,7 +103,13 @@ impl DrawingBackend for Canvas {
         self.inner.draw_line(from, to, style)
     }
 
-    fn draw_rect<S: BackendStyle>(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool) -> Result {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result {
         if !fill {
             return self.inner.draw_rect(upper_left, bottom_right, style, fill);
         }
@@ -166,11 +170,10 @@ impl DrawingBackend for Canvas {
         }
         self.fill(colour);
         let (font_style, size, family) = (style.style(), style.size(), style.family());
-        let same = self
-            .set
-            .font
-            .as_ref()
-            .is_some_and(|(st, sz, fam)| st == font_style.as_str() && *sz == size.to_bits() && fam == family.as_str());
+        let same =
+            self.set.font.as_ref().is_some_and(|(st, sz, fam)| {
+                st == font_style.as_str() && *sz == size.to_bits() && fam == family.as_str()
+            });
         if !same {
             self.context.set_font(&format!("{} {}px {}", font_style.as_str(), size, family.as_str()));
             self.set.font = Some((font_style.as_str().to_owned(), size.to_bits(), family.as_str().to_owned()));
