@@ -226,8 +226,7 @@ pub fn App(props: &AppProps) -> Html {
         // Live: these notices sit above the grid, and a late one would
         // move the controls under the pointer.
         *use_memo(state.scenario.clone(), move |scenario| {
-            let default = crate::model::Scenario::default_for(&plan);
-            (IndicatorKey::ALL.iter().any(|k| scenario.bases(*k) != default.bases(*k)), scenario.on_plan_path(&plan))
+            (scenario.has_custom_bases(&plan), scenario.on_plan_path(&plan))
         })
     };
     let toggle_presenting = {

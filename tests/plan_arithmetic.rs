@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp)]
 
 use doubling_sandbox::model::{
-    judge_all, Growth, IndicatorKey, Plan, Preset, Projection, Requirement, Scenario, Status, TargetVerdict,
+    judge_all, Base, Growth, IndicatorKey, Plan, Preset, Projection, Requirement, Scenario, Status, TargetVerdict,
 };
 
 fn plan() -> Plan {
@@ -240,4 +240,15 @@ fn a_margin_under_half_a_hundredth_is_exactly_met() {
     // A shortfall is never exactly met.
     let short = with_path(&plan, IndicatorKey::ValueAdded, &[12.0, 15.0, 20.0, 29.39]);
     assert!(!TargetVerdict::judge(&plan, &short, IndicatorKey::ValueAdded).exactly_met());
+}
+
+#[test]
+fn one_edited_base_makes_the_bases_custom_while_the_others_stay_illustrative() {
+    let plan = plan();
+    let mut s = Scenario::default_for(&plan);
+    assert!(!s.has_custom_bases(&plan));
+    assert!(s.uses_illustrative_bases(&plan));
+    assert!(s.set_base(IndicatorKey::Capacity, 3, Base::new(123.4).unwrap()));
+    assert!(s.has_custom_bases(&plan));
+    assert!(s.uses_illustrative_bases(&plan), "the other units still carry the illustrative split");
 }

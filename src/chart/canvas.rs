@@ -58,6 +58,11 @@ impl Canvas {
     }
 }
 
+/// Records `value` in `slot`; true when it was not there already.
+fn changed(slot: &mut Option<&'static str>, value: &'static str) -> bool {
+    slot.replace(value) != Some(value)
+}
+
 /// `#rrggbb`, or `rgba(…)` when not opaque.
 fn css_colour(colour: BackendColor) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -155,18 +160,16 @@ impl DrawingBackend for Canvas {
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
         };
-        if self.set.baseline != Some(baseline) {
+        if changed(&mut self.set.baseline, baseline) {
             self.context.set_text_baseline(baseline);
-            self.set.baseline = Some(baseline);
         }
         let align = match style.anchor().h_pos {
             HPos::Left => "start",
             HPos::Right => "end",
             HPos::Center => "center",
         };
-        if self.set.align != Some(align) {
+        if changed(&mut self.set.align, align) {
             self.context.set_text_align(align);
-            self.set.align = Some(align);
         }
         self.fill(colour);
         let (font_style, size, family) = (style.style(), style.size(), style.family());

@@ -329,6 +329,12 @@ impl Scenario {
         })
     }
 
+    /// Whether any unit's 2022 base of any indicator differs from the plan's
+    /// illustrative split: the page then says the bases were changed.
+    pub fn has_custom_bases(&self, plan: &Plan) -> bool {
+        IndicatorKey::ALL.iter().any(|k| self.bases(*k) != plan.indicator(*k).default_bases().as_slice())
+    }
+
     /// The inputs of one indicator.
     pub fn inputs(&self, key: IndicatorKey) -> &IndicatorInputs {
         &self.inputs[key.index()]

@@ -75,6 +75,24 @@ test('dragging a slider updates the projection on every input event', async ({ p
   expect(Number(await slider.inputValue()) * 10 % 1).toBeCloseTo(0, 6);
 });
 
+test('the unit table and the other charts catch up with a held arrow key once it rests', async ({ page }) => {
+  await openPage(page);
+  const contributions = () => page.locator('[data-testid="units-funds"] tbody td.contribution').evaluateAll(
+    (cells) => cells.reduce((sum, c) => sum + Number(c.dataset.amount), 0),
+  );
+  const gap = page.getByTestId('chart-gap-funds');
+  const labelBefore = await gap.getAttribute('aria-label');
+  await expect.poll(contributions).toBeCloseTo((await projected(page, 'funds')) - 560, 2);
+
+  // A held arrow key: presses closer together than a frame or two.
+  await page.getByTestId('growth-funds-hualong-2024').focus();
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowUp');
+  const live = await projected(page, 'funds');
+  // The unit table and the gap chart follow once the keys rest.
+  await expect.poll(contributions).toBeCloseTo(live - 560, 2);
+  await expect.poll(() => gap.getAttribute('aria-label')).not.toBe(labelBefore);
+});
+
 test('typed numbers accept full-width digits and refuse bad text at the field', async ({ page }) => {
   await openPage(page);
   await page.getByTestId('indicator-investment').click();
