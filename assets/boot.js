@@ -24,6 +24,39 @@ const version = build ? `?v=${build}` : '';
 globalThis.doublingSheets = (json, bytes) =>
   import(new URL(`sheet_client.js${version}`, document.baseURI).href).then((m) => m.request(json, bytes, version));
 
+// What only a click opens (the briefing, compare, solve, the bases editor,
+// the QR code) is a second wasm (src/bin/extras), loaded here on its first
+// use: a classic script, wasm-bindgen's no-modules glue, that defines the
+// global `wasm_bindgen`; its exports render the panels. A failed load is
+// forgotten, so that the next use tries again.
+let extras = null;
+function extrasGlue() {
+  // The script defines the global only once; a retry after a failed wasm
+  // reuses it.
+  // eslint-disable-next-line no-undef
+  if (typeof wasm_bindgen === 'function') return Promise.resolve(wasm_bindgen);
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = new URL(`extras.js${version}`, document.baseURI).href;
+    // eslint-disable-next-line no-undef
+    script.onload = () => resolve(wasm_bindgen);
+    script.onerror = () => {
+      script.remove();
+      reject(new Error('extras.js could not be loaded'));
+    };
+    document.head.append(script);
+  });
+}
+globalThis.doublingExtras = () => {
+  extras ||= extrasGlue()
+    .then((glue) => glue({ module_or_path: new URL(`extras_bg.wasm${version}`, document.baseURI).href }).then(() => glue))
+    .catch((err) => {
+      extras = null;
+      throw err;
+    });
+  return extras;
+};
+
 async function boot() {
   if (typeof WebAssembly !== 'object') {
     fail('此浏览器不支持 WebAssembly。This browser does not support WebAssembly.');

@@ -6,25 +6,23 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::chart::ChartData;
-use crate::components::bases_editor::BasesEditor;
 use crate::components::bulk_bar::BulkBar;
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::charts_panel::ChartsPanel;
-use crate::components::compare_panel::ComparePanel;
+use crate::components::extra_host::{ExtraHost, ExtrasContext};
 use crate::components::growth_grid::GrowthGrid;
 use crate::components::indicator_tabs::IndicatorTabs;
 use crate::components::link_notice::LinkNotice;
 use crate::components::overview::Overview;
 use crate::components::preset_bar::PresetBar;
-use crate::components::print_briefing::PrintBriefing;
 use crate::components::report_text::ReportText;
 use crate::components::scenario_panel::ScenarioPanel;
 use crate::components::settle::{use_after_first_paint, use_settled};
 use crate::components::share_bar::ShareBar;
-use crate::components::solve_panel::SolvePanel;
 use crate::components::undo_bar::UndoBar;
 use crate::components::unit_table::UnitTable;
 use crate::components::verdict_card::VerdictCard;
+use crate::extras::{Kind, Snapshot};
 use crate::location;
 use crate::model::codec::Fragment;
 use crate::model::{judge_all, IndicatorKey, LinkState, Plan};
@@ -128,6 +126,62 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let settled_code: Rc<String> = (*settled_code).clone();
+    // What the on-demand panels show: the settled state, or the live one
+    // just after a change made in a panel, so that it is confirmed at once.
+    let pinned_code = {
+        let plan = plan.clone();
+        use_memo(state.pinned.clone(), move |pinned| pinned.as_ref().map(|a| a.encode(&plan)))
+    };
+    let snapshot = {
+        let from = if state.adopted_at == state.revision { code.clone() } else { settled_code.clone() };
+        use_memo((from, pinned_code), |(from, pinned)| Snapshot::encode(from, pinned.as_deref()))
+    };
+    let extras = ExtrasContext {
+        snapshot: snapshot.clone(),
+        dispatch: state.dispatcher(),
+        plan: plan.clone(),
+        lang: state.lang,
+    };
+    // The briefing is loaded when printing is asked for: the print button,
+    // Ctrl+P, or the page being printed (the print dialog opened from the
+    // browser's menu comes too soon for it; the next print has it).
+    let briefing = use_state_eq(|| false);
+    let briefing_ready = use_mut_ref(|| false);
+    let print_when_ready = use_mut_ref(|| false);
+    let request_print = {
+        let (briefing, ready, later) = (briefing.clone(), briefing_ready.clone(), print_when_ready.clone());
+        Callback::from(move |()| {
+            if *ready.borrow() {
+                crate::web::print();
+            } else {
+                *later.borrow_mut() = true;
+                briefing.set(true);
+            }
+        })
+    };
+    let briefing_mounted = {
+        let (ready, later) = (briefing_ready.clone(), print_when_ready.clone());
+        Callback::from(move |()| {
+            *ready.borrow_mut() = true;
+            if std::mem::take(&mut *later.borrow_mut()) {
+                // After the briefing's first render, which follows its mount.
+                gloo::timers::callback::Timeout::new(0, crate::web::print).forget();
+            }
+        })
+    };
+    {
+        let briefing = briefing.clone();
+        use_effect_with((), move |()| {
+            let listeners = crate::web::watch_printing(move |on| {
+                if on {
+                    briefing.set(true);
+                }
+            });
+            move || drop(listeners)
+        });
+    }
+    let solve_wanted = use_state_eq(|| false);
+    let bases_wanted = use_state_eq(|| false);
     // The address bar follows the state: replaced (debounced) while sliders
     // move, a new history entry for each deliberate step.
     let pending = use_mut_ref(|| None::<(String, gloo::timers::callback::Timeout)>);
@@ -163,7 +217,7 @@ pub fn App(props: &AppProps) -> Html {
     // presentation mode and Escape leaves it; not while typing in a text
     // field, where the browser's own keys apply.
     {
-        let dispatch = state.dispatcher();
+        let (dispatch, request_print) = (state.dispatcher(), request_print.clone());
         use_effect_with((), move |()| {
             let listener = gloo::utils::document_element().owner_document().map(|doc| {
                 gloo::events::EventListener::new(&doc, "keydown", move |e| {
@@ -180,6 +234,11 @@ pub fn App(props: &AppProps) -> Html {
                         return;
                     }
                     let key = e.key().to_ascii_lowercase();
+                    if key == "p" && !e.alt_key() {
+                        e.prevent_default();
+                        request_print.emit(());
+                        return;
+                    }
                     let action = match (key.as_str(), e.shift_key()) {
                         ("z", false) => Action::Undo,
                         ("z", true) | ("y", _) => Action::Redo,
@@ -318,6 +377,7 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     html! {
+        <ContextProvider<ExtrasContext> context={extras}>
         <div class="page">
             <button type="button" class="skip-link" data-testid="skip-to-grid"
                 onclick={Callback::from(|_: MouseEvent| crate::web::focus_first(".grid input"))}>{s.skip_to_grid}</button>
@@ -333,15 +393,15 @@ pub fn App(props: &AppProps) -> Html {
                         onclick={{ let d = dispatch.clone(); let on = state.pinned.is_none(); Callback::from(move |_: MouseEvent| d.dispatch(Action::Pin(on))) }}>
                         { if state.pinned.is_some() { s.compare_unpin } else { s.compare_pin } }
                     </button>
-                    <button type="button" class="btn" data-testid="print" onclick={Callback::from(|_: MouseEvent| crate::web::print())}>{s.print}</button>
+                    <button type="button" class="btn" data-testid="print" onclick={request_print.reform(|_: MouseEvent| ())}>{s.print}</button>
                     <button type="button" class="btn lang" data-testid="lang-toggle" aria-label={s.lang_toggle_label} onclick={toggle_lang}>
                         {s.lang_toggle}
                     </button>
                 </div>
             </header>
 
-            if ready {
-                <PrintBriefing plan={plan.clone()} name={scenario_name.clone()} code={settled_code.clone()} verdicts={settled_verdicts.clone()} scenario={settled.clone()} indicator={current} lang={lang} />
+            if *briefing {
+                <ExtraHost kind={Kind::Briefing} on_mounted={briefing_mounted} />
             }
             <ScenarioPanel plan={plan.clone()} current={link_state.clone()} code={settled_code.clone()} lang={lang} dispatch={dispatch.clone()} />
             if let Some(e) = state.link_error.clone() {
@@ -357,8 +417,8 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="plan-path" data-testid="plan-path-notice" hidden={!plan_path}>{s.plan_path_note}</p>
             </div>
 
-            if let Some(a) = state.pinned.clone() {
-                <ComparePanel plan={plan.clone()} a={a} b={settled.clone()} verdicts={settled_verdicts.clone()} lang={lang} dispatch={dispatch.clone()} />
+            if state.pinned.is_some() {
+                <ExtraHost kind={Kind::Compare} placeholder={html! { <section class="compare" aria-busy="true"><p class="hint">{s.loading}</p></section> }} />
             }
             <Overview charts={overview.clone()} lang={lang} scenario_name={scenario_name.clone()} on_select={select.clone()} />
 
@@ -370,7 +430,14 @@ pub fn App(props: &AppProps) -> Html {
                             <div class="toolbar">
                                 <UndoBar can_undo={!state.past.is_empty()} can_redo={!state.future.is_empty()} lang={lang} dispatch={dispatch.clone()} />
                                 <PresetBar lang={lang} dispatch={dispatch.clone()} />
-                                <SolvePanel plan={plan.clone()} indicator={current} scenario={settled.clone()} lang={lang} dispatch={dispatch.clone()} />
+                                if *solve_wanted {
+                                    <ExtraHost kind={Kind::Solve} open=true placeholder={html! {
+                                        <button type="button" class="btn" data-testid={format!("solve-{current}")} aria-expanded="false" aria-busy="true" disabled=true>{s.solve}</button>
+                                    }} />
+                                } else {
+                                    <button type="button" class="btn" data-testid={format!("solve-{current}")} aria-expanded="false"
+                                        onclick={{ let w = solve_wanted.clone(); move |_: MouseEvent| w.set(true) }}>{s.solve}</button>
+                                }
                                 <BulkBar plan={plan.clone()} indicator={current} lang={lang} dispatch={dispatch.clone()} />
                             </div>
                             <p class="hint">{s.grid_hint}</p>
@@ -382,7 +449,15 @@ pub fn App(props: &AppProps) -> Html {
                                 <UnitTable plan={plan.clone()} verdict={settled_verdicts[current.index()].clone()} source={AttrValue::from(settled.inputs(current).source().to_owned())} lang={lang} />
                                 <p class="hint">{s.tolerance_note}</p>
                                 <ReportText plan={plan.clone()} verdict={settled_verdicts[current.index()].clone()} lang={lang} />
-                                <BasesEditor plan={plan.clone()} indicator={current} scenario={settled.clone()} lang={lang} dispatch={dispatch.clone()} />
+                                if *bases_wanted {
+                                    <ExtraHost kind={Kind::Bases} open=true placeholder={html! {
+                                        <details class="bases" open=true aria-busy="true"><summary>{s.bases_heading}{" · "}{lang.indicator_short(plan.indicator(current))}</summary><p class="hint">{s.loading}</p></details>
+                                    }} />
+                                } else {
+                                    <details class="bases" data-testid={format!("bases-{current}")}>
+                                        <summary onclick={{ let w = bases_wanted.clone(); move |_: MouseEvent| w.set(true) }}>{s.bases_heading}{" · "}{lang.indicator_short(plan.indicator(current))}</summary>
+                                    </details>
+                                }
                             }
                         </section>
                     </div>
@@ -395,5 +470,6 @@ pub fn App(props: &AppProps) -> Html {
                 <p>{s.source}{lang.colon()}{lang.plan_source(&plan)}</p>
             </footer>
         </div>
+        </ContextProvider<ExtrasContext>>
     }
 }

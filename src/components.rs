@@ -9,6 +9,7 @@ pub mod chart_canvas;
 pub mod charts_panel;
 pub mod compare_panel;
 pub mod draft;
+pub mod extra_host;
 pub mod growth_cell;
 pub mod growth_grid;
 pub mod indicator_tabs;
@@ -51,4 +52,8 @@ pub struct IndicatorProps {
     pub lang: Lang,
     /// Where changes go.
     pub dispatch: UseReducerDispatcher<AppState>,
+    /// Whether a disclosure (the solver's preview, the bases' details)
+    /// starts open: it was asked for by a click before it was loaded.
+    #[prop_or_default]
+    pub open: bool,
 }

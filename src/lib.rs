@@ -9,6 +9,7 @@
 pub mod app;
 pub mod chart;
 pub mod components;
+pub mod extras;
 pub mod format;
 pub mod i18n;
 pub mod location;

@@ -116,6 +116,10 @@ pub struct AppState {
     pub presenting: bool,
     /// Scenario A, pinned for comparison; the scenario being edited is B.
     pub pinned: Option<Rc<LinkState>>,
+    /// The revision that the last change made in an on-demand panel (see
+    /// `extras`) produced: while it is the current one, the panels are told
+    /// at once, not after the next frame.
+    pub adopted_at: u64,
 }
 
 /// Every change a user can make.
@@ -233,6 +237,27 @@ pub enum Action {
     Undo,
     /// Forward again after an undo.
     Redo,
+    /// A change made in an on-demand panel (see `extras`), which ran this
+    /// reducer on its own copy of the state: take its scenario as that
+    /// change made it, and its view if the change set one.
+    Adopt {
+        /// The scenario, and the language and indicator when `view`.
+        state: Box<LinkState>,
+        /// How the change came about.
+        change: Change,
+        /// What it edited, so that typing in a panel is one undo step.
+        edit: Option<Edit>,
+        /// Whether the change set the language or the indicator.
+        view: bool,
+    },
+    /// The on-demand panels' copy of the page's state: scenario, view and
+    /// pinned A, without history.
+    Mirror {
+        /// What the page shows.
+        state: Box<LinkState>,
+        /// Scenario A, if pinned.
+        pinned: Option<Rc<LinkState>>,
+    },
 }
 
 impl AppState {
@@ -260,6 +285,7 @@ impl AppState {
             last_edit: None,
             presenting: false,
             pinned: None,
+            adopted_at: 0,
         }
     }
 
@@ -304,6 +330,20 @@ impl AppState {
             last_edit: edit,
             ..(*self).clone()
         })
+    }
+
+    /// Takes a loaded or adopted scenario, and its language and indicator
+    /// when `view`.
+    fn load(self: Rc<Self>, state: LinkState, change: Change, edit: Option<Edit>, view: bool) -> Rc<Self> {
+        let LinkState { scenario, lang, indicator } = state;
+        let (lang, indicator) =
+            if view { (lang, indicator.unwrap_or(self.indicator)) } else { (self.lang, self.indicator) };
+        let view_changed = lang != self.lang || indicator != self.indicator;
+        let next = self.with_scenario(scenario, change, edit);
+        if !view_changed {
+            return next;
+        }
+        Rc::new(AppState { lang, indicator, revision: next.revision + 1, change, ..(*next).clone() })
     }
 
     /// Moves one scenario from `from` to the screen and the current one onto
@@ -463,15 +503,24 @@ impl Reducible for AppState {
                 let s = Scenario::default_for(&self.plan);
                 self.with_scenario(s, Change::Step, None)
             }
-            Action::Load { state, change } => {
+            Action::Load { state, change } => self.load(*state, change, None, true),
+            Action::Adopt { state, change, edit, view } => {
+                let next = self.load(*state, change, edit, view);
+                let adopted_at = next.revision;
+                Rc::new(AppState { adopted_at, ..(*next).clone() })
+            }
+            Action::Mirror { state, pinned } => {
                 let LinkState { scenario, lang, indicator } = *state;
-                let indicator = indicator.unwrap_or(self.indicator);
-                let view_changed = lang != self.lang || indicator != self.indicator;
-                let next = self.with_scenario(scenario, change, None);
-                if !view_changed {
-                    return next;
-                }
-                Rc::new(AppState { lang, indicator, revision: next.revision + 1, change, ..(*next).clone() })
+                Rc::new(AppState {
+                    scenario: Rc::new(scenario),
+                    lang,
+                    indicator: indicator.unwrap_or(self.indicator),
+                    pinned,
+                    revision: self.revision + 1,
+                    change: Change::Restored,
+                    last_edit: None,
+                    ..(*self).clone()
+                })
             }
             Action::TogglePresenting => Rc::new(AppState { presenting: !self.presenting, ..(*self).clone() }),
             Action::SetBase { indicator, unit, base } => {
@@ -519,6 +568,40 @@ mod tests {
 
     fn start() -> Rc<AppState> {
         Rc::new(AppState::new(Rc::new(Plan::shipped().unwrap())))
+    }
+
+    #[test]
+    fn a_panel_s_changes_are_adopted_like_the_page_s_own_and_a_mirror_keeps_no_history() {
+        let page = start();
+        // The panels' copy: the same state, told by a mirror.
+        let mut shown = page.link();
+        shown.lang = Lang::En;
+        let panels = start().reduce(Action::Mirror { state: Box::new(shown), pinned: Some(Rc::new(page.link())) });
+        assert_eq!((panels.lang, panels.change, panels.past.len()), (Lang::En, Change::Restored, 0));
+        assert!(panels.pinned.is_some());
+        // Typing a name there, two keys: each adopted with its edit, one undo step.
+        let mut page = page;
+        for name in ["方", "方案"] {
+            let typed = panels.clone().reduce(Action::SetName(name.into()));
+            page = page.reduce(Action::Adopt {
+                state: Box::new(typed.link()),
+                change: typed.change,
+                edit: typed.last_edit,
+                view: false,
+            });
+            assert_eq!(page.adopted_at, page.revision);
+        }
+        assert_eq!((page.scenario.name.as_str(), page.past.len(), page.lang), ("方案", 1, Lang::Zh));
+        assert_eq!(page.clone().reduce(Action::Undo).scenario.name, "");
+        // A step that sets the view (opening A from the comparison) takes it.
+        let mut a = page.link();
+        a.indicator = Some(IndicatorKey::Capacity);
+        let opened =
+            page.clone().reduce(Action::Adopt { state: Box::new(a), change: Change::Step, edit: None, view: true });
+        assert_eq!((opened.indicator, opened.change), (IndicatorKey::Capacity, Change::Step));
+        // Any later change of the page's own is not an adopted one.
+        let later = opened.reduce(Action::SetLang(Lang::En));
+        assert_ne!(later.adopted_at, later.revision);
     }
 
     fn g(p: f64) -> Growth {

@@ -245,6 +245,11 @@ pub fn print() {
     .forget();
 }
 
+/// Whether the page is being printed now (print media applies).
+pub fn printing_now() -> bool {
+    web_sys::window().and_then(|w| w.match_media("print").ok().flatten()).is_some_and(|m| m.matches())
+}
+
 /// Calls `on_change(true)` when the page starts printing (the print dialog,
 /// or print media being emulated) and `on_change(false)` when it is done.
 /// The listeners stop when the returned handles are dropped.

@@ -30,7 +30,7 @@ pub fn BasesEditor(props: &IndicatorProps) -> Html {
     let diff = total - implied;
     let matches = diff.abs() < 0.005;
     html! {
-        <details class="bases" data-testid={format!("bases-{key}")}>
+        <details class="bases" data-testid={format!("bases-{key}")} open={props.open}>
             <summary>{s.bases_heading}{" · "}{lang.indicator_short(ind)}</summary>
             <p class="hint">{s.bases_hint}</p>
             <SourceField source={AttrValue::from(inputs.source().to_owned())} {lang} indicator={key} dispatch={props.dispatch.clone()} />

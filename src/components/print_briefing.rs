@@ -42,7 +42,8 @@ pub struct PrintBriefingProps {
 pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
     // Made only while printing: the QR code and the tables would otherwise
     // be rebuilt at every slider step for nobody to see.
-    let printing = use_state_eq(|| false);
+    // Loaded on demand, it may come when printing has begun.
+    let printing = use_state_eq(crate::web::printing_now);
     {
         let printing = printing.clone();
         use_effect_with((), move |()| {

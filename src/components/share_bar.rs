@@ -6,8 +6,10 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::extra_host::ExtraHost;
+use crate::extras::Kind;
 use crate::i18n::Lang;
-use crate::{location, qr, web};
+use crate::{location, web};
 
 /// Props of [`ShareBar`].
 #[derive(Properties, PartialEq, Clone)]
@@ -95,12 +97,8 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             if *show_qr {
                 <div class="qr-overlay" data-testid="qr-dialog" role="dialog" aria-modal="true" aria-label={s.qr_code}>
                     <div class="qr-box">
-                        {
-                            match qr::svg(&url) {
-                                Some(svg) => Html::from_html_unchecked(AttrValue::from(svg)),
-                                None => html! { <p class="field-error">{s.qr_too_long}</p> },
-                            }
-                        }
+                        // Drawn by the on-demand panels, from the same link.
+                        <ExtraHost kind={Kind::Qr} placeholder={html! { <div class="qr-wait">{s.loading}</div> }} />
                         <p class="qr-caption">{props.lang.link_length(length)}</p>
                         <button type="button" class="btn" onclick={toggle_qr}>{s.close}</button>
                     </div>

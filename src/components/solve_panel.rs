@@ -14,7 +14,7 @@ use crate::state::Action;
 /// A solve button and, when open, the preview.
 #[component]
 pub fn SolvePanel(props: &IndicatorProps) -> Html {
-    let open = use_state_eq(|| false);
+    let open = use_state_eq(|| props.open);
     let from = use_state_eq(|| 0usize);
     let mode = use_state_eq(|| SolveMode::Uniform);
     let (lang, key) = (props.lang, props.indicator);

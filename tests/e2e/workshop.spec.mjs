@@ -117,6 +117,8 @@ test('2022 bases can be edited, the sums compared with the plan, and a link carr
   const other = await ctx.newPage();
   await openPage(other, link);
   await other.getByTestId('indicator-capacity').click();
+  // The bases editor loads when it is first opened.
+  await other.getByTestId('bases-capacity').locator('summary').click();
   await expect(other.getByTestId('base-capacity-jingkai')).toHaveValue('2500.5');
   await ctx.close();
   await page.getByTestId('undo').click();

@@ -1,0 +1,303 @@
+//! The on-demand panels (see `doubling_sandbox::extras`): a wasm of its
+//! own that the page loads on first use and that renders each panel into
+//! the element the page gives it.
+//!
+//! Trunk builds it like the spreadsheet worker (`data-type="worker"`,
+//! wasm-bindgen's no-modules output, which defines `wasm_bindgen`);
+//! boot.js loads it in the page itself, not in a worker. Only this bin
+//! references the briefing, comparison, solver, bases editor and QR code,
+//! so LTO keeps them out of the page's own wasm.
+//!
+//! One yew app holds a copy of the page's state in the page's own reducer
+//! and renders every panel through a portal into its host. A change made
+//! in a panel runs through that reducer; what it produced is reported to
+//! the page as a message, and the page's next snapshot confirms it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use doubling_sandbox::components::bases_editor::BasesEditor;
+use doubling_sandbox::components::compare_panel::ComparePanel;
+use doubling_sandbox::components::print_briefing::PrintBriefing;
+use doubling_sandbox::components::solve_panel::SolvePanel;
+use doubling_sandbox::extras::{Kind, Message, Snapshot};
+use doubling_sandbox::model::{judge_all, IndicatorKey, Lang, LinkState, Plan, Scenario};
+use doubling_sandbox::state::{Action, AppState, Change};
+use doubling_sandbox::{location, qr, web};
+use js_sys::Function;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+/// One panel's place in the page.
+#[derive(Clone, PartialEq)]
+struct Host {
+    id: u32,
+    kind: Kind,
+    target: web_sys::Element,
+    /// Opened by a click: open it and focus it once rendered.
+    open: bool,
+}
+
+/// What the page asks for.
+enum Inbox {
+    Mount(Host),
+    Unmount(u32),
+    Sync(String),
+}
+
+thread_local! {
+    /// Messages that came before the app's first render.
+    static QUEUE: RefCell<Vec<Inbox>> = const { RefCell::new(Vec::new()) };
+    /// The app's way in, once rendered.
+    static DELIVER: RefCell<Option<Callback<Inbox>>> = const { RefCell::new(None) };
+    /// The page's function for messages.
+    static SEND: RefCell<Option<Function>> = const { RefCell::new(None) };
+    /// Whether the app has been started.
+    static STARTED: RefCell<bool> = const { RefCell::new(false) };
+}
+
+fn post(m: Inbox) {
+    match DELIVER.with(|d| d.borrow().clone()) {
+        Some(deliver) => deliver.emit(m),
+        None => QUEUE.with(|q| q.borrow_mut().push(m)),
+    }
+}
+
+fn send(text: &str) {
+    if let Some(f) = SEND.with(|s| s.borrow().clone()) {
+        if let Err(e) = f.call1(&JsValue::NULL, &JsValue::from_str(text)) {
+            web_sys::console::error_1(&e);
+        }
+    }
+}
+
+/// Renders panel `kind` into `target`, showing `snapshot`; `send` takes the
+/// panels' messages.
+///
+/// # Errors
+///
+/// A kind this wasm does not know, or a plan that does not parse.
+#[wasm_bindgen]
+pub fn extras_mount(
+    id: u32,
+    kind: &str,
+    target: web_sys::Element,
+    snapshot: String,
+    send: Function,
+    open: bool,
+) -> Result<(), JsValue> {
+    let kind = kind.parse::<Kind>().map_err(|()| JsValue::from_str(&format!("no panel called {kind}")))?;
+    SEND.with(|s| s.replace(Some(send)));
+    if !STARTED.with(|s| s.replace(true)) {
+        let plan = Plan::shipped().map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let root = gloo::utils::document().create_element("div")?;
+        yew::Renderer::<Panels>::with_root_and_props(root, PanelsProps { plan: Rc::new(plan) }).render();
+    }
+    post(Inbox::Sync(snapshot));
+    post(Inbox::Mount(Host { id, kind, target, open }));
+    Ok(())
+}
+
+/// Stops rendering into host `id`.
+#[wasm_bindgen]
+pub fn extras_unmount(id: u32) {
+    post(Inbox::Unmount(id));
+}
+
+/// The page's state changed: [`Snapshot`] text.
+#[wasm_bindgen]
+pub fn extras_sync(snapshot: String) {
+    post(Inbox::Sync(snapshot));
+}
+
+#[derive(Properties, PartialEq)]
+struct PanelsProps {
+    plan: Rc<Plan>,
+}
+
+/// What the page last said, to tell a panel's change from the page's own.
+#[derive(Clone, PartialEq)]
+struct Told {
+    text: String,
+    scenario: Scenario,
+    view: (Lang, Option<IndicatorKey>),
+    pinned: bool,
+}
+
+#[derive(Default, PartialEq)]
+struct Hosts(Vec<Host>);
+
+enum HostChange {
+    Add(Host),
+    Remove(u32),
+}
+
+impl Reducible for Hosts {
+    type Action = HostChange;
+
+    fn reduce(self: Rc<Self>, action: HostChange) -> Rc<Self> {
+        let mut hosts = self.0.clone();
+        match action {
+            HostChange::Add(h) => hosts.push(h),
+            HostChange::Remove(id) => hosts.retain(|h| h.id != id),
+        }
+        Rc::new(Hosts(hosts))
+    }
+}
+
+#[component]
+fn Panels(props: &PanelsProps) -> Html {
+    let app = {
+        let plan = props.plan.clone();
+        use_reducer(move || AppState::new(plan))
+    };
+    let hosts = use_reducer(Hosts::default);
+    let told = use_mut_ref(|| None::<Told>);
+    {
+        let (app, hosts, told, plan) = (app.dispatcher(), hosts.dispatcher(), told.clone(), props.plan.clone());
+        use_effect_with((), move |()| {
+            let deliver = Callback::from(move |m: Inbox| match m {
+                Inbox::Mount(h) => hosts.dispatch(HostChange::Add(h)),
+                Inbox::Unmount(id) => hosts.dispatch(HostChange::Remove(id)),
+                Inbox::Sync(text) => {
+                    if told.borrow().as_ref().is_some_and(|t| t.text == text) {
+                        return;
+                    }
+                    match Snapshot::decode(&text, &plan) {
+                        Ok(Snapshot { state, pinned }) => {
+                            *told.borrow_mut() = Some(Told {
+                                text,
+                                scenario: state.scenario.clone(),
+                                view: (state.lang, state.indicator),
+                                pinned: pinned.is_some(),
+                            });
+                            app.dispatch(Action::Mirror { state: Box::new(state), pinned: pinned.map(Rc::new) });
+                        }
+                        Err(e) => web_sys::console::error_1(&JsValue::from_str(&e)),
+                    }
+                }
+            });
+            DELIVER.with(|d| d.replace(Some(deliver.clone())));
+            for m in QUEUE.with(RefCell::take) {
+                deliver.emit(m);
+            }
+        });
+    }
+    // A change made here goes to the page.
+    {
+        let (told, plan) = (told.clone(), props.plan.clone());
+        let state = (*app).clone();
+        use_effect_with((app.revision, app.pinned.is_some()), move |_| {
+            let message = {
+                let mut told = told.borrow_mut();
+                // Nothing to say before the page's first snapshot is shown.
+                let Some(t) = told.as_mut().filter(|_| state.change != Change::Opened) else { return };
+                let view = (state.lang, Some(state.indicator));
+                if state.change != Change::Restored && (*state.scenario != t.scenario || view != t.view) {
+                    t.scenario = (*state.scenario).clone();
+                    let view_changed = view != t.view;
+                    t.view = view;
+                    Some(Message::Adopt {
+                        state: Box::new(state.link()),
+                        change: state.change,
+                        edit: state.last_edit,
+                        view: view_changed,
+                    })
+                } else if t.pinned && state.pinned.is_none() {
+                    t.pinned = false;
+                    Some(Message::Unpin)
+                } else {
+                    None
+                }
+            };
+            if let Some(m) = message {
+                send(&m.encode(&plan));
+            }
+        });
+    }
+    {
+        // A panel opened by a click takes the focus once it is there.
+        let opened = use_mut_ref(Vec::<u32>::new);
+        use_effect_with(hosts.clone(), move |hosts| {
+            for h in hosts.0.iter().filter(|h| h.open) {
+                if opened.borrow().contains(&h.id) {
+                    continue;
+                }
+                opened.borrow_mut().push(h.id);
+                // In the next task: the panel's own first render comes
+                // after this effect.
+                let h = h.clone();
+                gloo::timers::callback::Timeout::new(0, move || focus(&h)).forget();
+            }
+        });
+    }
+    let plan = props.plan.clone();
+    let verdicts = {
+        let plan = plan.clone();
+        use_memo(app.scenario.clone(), move |scenario| judge_all(&plan, scenario))
+    };
+    let code = {
+        let plan = plan.clone();
+        use_memo((app.scenario.clone(), app.lang, app.indicator), move |(scenario, lang, indicator)| {
+            LinkState { scenario: (**scenario).clone(), lang: *lang, indicator: Some(*indicator) }.encode(&plan)
+        })
+    };
+    let (lang, key, dispatch) = (app.lang, app.indicator, app.dispatcher());
+    let name: AttrValue = app.scenario.name.clone().into();
+    let panel = |kind: Kind, open: bool| -> Html {
+        match kind {
+            Kind::Briefing => html! {
+                <PrintBriefing plan={app.plan.clone()} name={name.clone()} code={code.clone()} verdicts={verdicts.clone()}
+                    scenario={app.scenario.clone()} indicator={key} lang={lang} />
+            },
+            Kind::Compare => match app.pinned.clone() {
+                Some(a) => html! {
+                    <ComparePanel plan={app.plan.clone()} a={a} b={app.scenario.clone()} verdicts={verdicts.clone()} lang={lang} dispatch={dispatch.clone()} />
+                },
+                None => html! {},
+            },
+            Kind::Solve => html! {
+                <SolvePanel {open} plan={app.plan.clone()} indicator={key} scenario={app.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
+            },
+            Kind::Bases => html! {
+                <BasesEditor {open} plan={app.plan.clone()} indicator={key} scenario={app.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
+            },
+            Kind::Qr => {
+                let fragment = format!("#s={code}");
+                let url = location::url_with(&fragment).unwrap_or(fragment);
+                match qr::svg(&url) {
+                    Some(svg) => Html::from_html_unchecked(AttrValue::from(svg)),
+                    None => html! { <p class="field-error">{lang.s().qr_too_long}</p> },
+                }
+            }
+        }
+    };
+    html! {
+        // Keyed by host: yew pairs unkeyed siblings from the end, and a
+        // portal paired with another host's would move between them.
+        { for hosts.0.iter().map(|h| {
+            let portal = create_portal(panel(h.kind, h.open), h.target.clone());
+            Html::from(yew::virtual_dom::VList::with_children(vec![portal], Some(h.id.into())))
+        }) }
+    }
+}
+
+/// Moves the focus to a panel opened by a click or a key on its
+/// placeholder, which is gone.
+fn focus(h: &Host) {
+    let selector = match h.kind {
+        Kind::Solve => "button[aria-expanded]",
+        Kind::Bases => "summary",
+        Kind::Briefing | Kind::Compare | Kind::Qr => return,
+    };
+    if let Some(el) =
+        h.target.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+fn main() {
+    web::install_panic_hook();
+}

@@ -1,0 +1,195 @@
+//! A place in the page for an on-demand panel (see `extras`): it loads the
+//! extras wasm on first use, hands it an element to render the panel into,
+//! keeps it told of the page's state and dispatches what it reports.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+use crate::extras::{Kind, Message};
+use crate::i18n::Lang;
+use crate::state::{Action, AppState, PlanRef};
+
+thread_local! {
+    /// The extras wasm's exports, once loaded.
+    static EXPORTS: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    /// Where the panels' messages go: the page's reducer and plan.
+    static PAGE: RefCell<Option<(UseReducerDispatcher<AppState>, PlanRef)>> = const { RefCell::new(None) };
+    /// The one function the panels call with a message (never dropped).
+    static SEND: RefCell<Option<Function>> = const { RefCell::new(None) };
+    /// Numbers the hosts, so that a panel is never rendered into a host
+    /// that has gone.
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+/// Loads the extras wasm once (boot.js's `doublingExtras` fetches it and
+/// retries after a failure) and gives its exports.
+async fn exports() -> Result<JsValue, String> {
+    if let Some(e) = EXPORTS.with(|e| e.borrow().clone()) {
+        return Ok(e);
+    }
+    let hook = Reflect::get(&js_sys::global(), &JsValue::from_str("doublingExtras"))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .ok_or("no extras loader")?;
+    let promise = hook.call0(&JsValue::NULL).map_err(describe)?;
+    let loaded = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise)).await.map_err(describe)?;
+    EXPORTS.with(|e| e.replace(Some(loaded.clone())));
+    Ok(loaded)
+}
+
+fn describe(e: JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
+}
+
+/// Calls one of the extras wasm's exports, if it is loaded.
+fn call(name: &str, args: &[JsValue]) -> Result<(), String> {
+    let Some(exports) = EXPORTS.with(|e| e.borrow().clone()) else { return Err("not loaded".into()) };
+    let f = Reflect::get(&exports, &JsValue::from_str(name))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .ok_or_else(|| format!("the panels have no {name}"))?;
+    f.apply(&JsValue::NULL, &args.iter().collect::<Array>()).map(drop).map_err(describe)
+}
+
+/// The function the panels report to: reads the message and dispatches
+/// it to the page, after the panels' own call has returned.
+fn sender() -> Function {
+    SEND.with(|slot| {
+        slot.borrow_mut()
+            .get_or_insert_with(|| {
+                let f = Closure::<dyn Fn(String)>::new(|text: String| {
+                    let Some((dispatch, plan)) = PAGE.with(|p| p.borrow().clone()) else { return };
+                    let action = match Message::decode(&text, &plan) {
+                        Ok(Message::Adopt { state, change, edit, view }) => Action::Adopt { state, change, edit, view },
+                        Ok(Message::Unpin) => Action::Pin(false),
+                        Err(e) => {
+                            web_sys::console::error_1(&JsValue::from_str(&e));
+                            return;
+                        }
+                    };
+                    wasm_bindgen_futures::spawn_local(async move { dispatch.dispatch(action) });
+                });
+                f.into_js_value().unchecked_into()
+            })
+            .clone()
+    })
+}
+
+/// What every host needs from the page, given once by the app as a
+/// context.
+#[derive(Clone, PartialEq)]
+pub struct ExtrasContext {
+    /// The page's state as [`crate::extras::Snapshot`] text.
+    pub snapshot: Rc<String>,
+    /// The page's reducer.
+    pub dispatch: UseReducerDispatcher<AppState>,
+    /// The plan, to read the panels' messages.
+    pub plan: PlanRef,
+    /// Interface language, for the loading and failure messages.
+    pub lang: Lang,
+}
+
+/// Props of [`ExtraHost`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ExtraHostProps {
+    /// Which panel.
+    pub kind: Kind,
+    /// Whether the panel opens at once (it was asked for by a click on the
+    /// placeholder) and takes the focus.
+    #[prop_or_default]
+    pub open: bool,
+    /// Shown until the panel is there.
+    #[prop_or_default]
+    pub placeholder: Html,
+    /// Called once the panel has been handed its element.
+    #[prop_or_default]
+    pub on_mounted: Callback<()>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Load {
+    Loading,
+    Mounted(u32),
+    Failed(String),
+}
+
+/// An element that an on-demand panel renders into, with a placeholder
+/// while it loads and a message with a retry if it cannot.
+#[component]
+pub fn ExtraHost(props: &ExtraHostProps) -> Html {
+    let target = use_node_ref();
+    let load = use_state_eq(|| Load::Loading);
+    let attempt = use_state_eq(|| 0u32);
+    // The app provides it above every host.
+    let ctx = use_context::<ExtrasContext>();
+    if let Some(c) = &ctx {
+        PAGE.with(|p| p.replace(Some((c.dispatch.clone(), c.plan.clone()))));
+    }
+    let text: Rc<String> = ctx.as_ref().map(|c| c.snapshot.clone()).unwrap_or_default();
+    let lang = ctx.as_ref().map_or(Lang::Zh, |c| c.lang);
+    let snapshot = use_mut_ref(|| text.clone());
+    *snapshot.borrow_mut() = text.clone();
+    {
+        let (target, load, snapshot) = (target.clone(), load.clone(), snapshot.clone());
+        let (kind, open, on_mounted) = (props.kind, props.open, props.on_mounted.clone());
+        use_effect_with(*attempt, move |_| {
+            let alive = Rc::new(Cell::new(true));
+            let still = alive.clone();
+            let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+            load.set(Load::Loading);
+            wasm_bindgen_futures::spawn_local(async move {
+                let done = exports().await;
+                let Some(el) = target.cast::<web_sys::Element>().filter(|_| still.get()) else { return };
+                let text = snapshot.borrow().to_string();
+                let args = [id.into(), kind.as_str().into(), el.into(), text.into(), sender().into(), open.into()];
+                match done.and_then(|_| call("extras_mount", &args)) {
+                    Ok(()) => {
+                        load.set(Load::Mounted(id));
+                        on_mounted.emit(());
+                    }
+                    Err(e) => load.set(Load::Failed(e)),
+                }
+            });
+            move || {
+                alive.set(false);
+                // Gone with the host; nothing to do if it never mounted.
+                let _ = call("extras_unmount", &[id.into()]);
+            }
+        });
+    }
+    {
+        let mounted = matches!(*load, Load::Mounted(_));
+        use_effect_with((text, mounted), |(text, mounted)| {
+            if *mounted {
+                if let Err(e) = call("extras_sync", &[JsValue::from_str(text)]) {
+                    web_sys::console::error_1(&JsValue::from_str(&e));
+                }
+            }
+        });
+    }
+    let s = lang.s();
+    let status = match &*load {
+        Load::Mounted(_) => html! {},
+        Load::Loading => props.placeholder.clone(),
+        Load::Failed(e) => {
+            let attempt = attempt.clone();
+            html! {
+                <p class="note problem extra-failed" role="alert" data-testid={format!("extra-failed-{}", props.kind.as_str())}>
+                    {s.extras_failed}{" "}<span class="detail">{e.clone()}</span>{" "}
+                    <button type="button" class="btn small" onclick={move |_: MouseEvent| attempt.set(*attempt + 1)}>{s.retry}</button>
+                </p>
+            }
+        }
+    };
+    html! {
+        <div class="extra-host" data-extra={props.kind.as_str()}>
+            <div class="extra-target" ref={target}></div>
+            {status}
+        </div>
+    }
+}

@@ -1,0 +1,257 @@
+//! The on-demand panels: what only a click opens (the print briefing, the
+//! comparison, the solver, the bases editor and the QR code) lives in a
+//! second wasm, `src/bin/extras`, that the page loads on first use, so that
+//! a first visit downloads only what it shows.
+//!
+//! The page renders an empty host element for each panel
+//! (`components::extra_host`); the extras wasm renders the panel into it
+//! and runs the page's own reducer on a copy of the page's state. The two
+//! talk in two kinds of text, both written and read here:
+//! - a [`Snapshot`], page → panels: the scenario, view and pinned A as link
+//!   codes, whenever they change;
+//! - a [`Message`], panels → page: the scenario a panel's change produced,
+//!   how it came about and what it edited (so undo and the address bar
+//!   treat it as if the page had made it), or that A was unpinned.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::model::{IndicatorKey, LinkState, Plan};
+use crate::state::{Change, Edit};
+
+/// Which panel a host shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// The print-only briefing.
+    Briefing,
+    /// A against B.
+    Compare,
+    /// The solver of the indicator on screen.
+    Solve,
+    /// The 2022 bases of the indicator on screen.
+    Bases,
+    /// The link as a QR code.
+    Qr,
+}
+
+impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 5] = [Kind::Briefing, Kind::Compare, Kind::Solve, Kind::Bases, Kind::Qr];
+
+    /// Its name in messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Briefing => "briefing",
+            Kind::Compare => "compare",
+            Kind::Solve => "solve",
+            Kind::Bases => "bases",
+            Kind::Qr => "qr",
+        }
+    }
+}
+
+impl FromStr for Kind {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, ()> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s).ok_or(())
+    }
+}
+
+/// What the panels are shown: the page's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    /// The scenario, language and indicator.
+    pub state: LinkState,
+    /// Scenario A, if pinned.
+    pub pinned: Option<LinkState>,
+}
+
+impl Snapshot {
+    /// As text: the two link codes on two lines (the second empty when
+    /// nothing is pinned).
+    pub fn encode(state_code: &str, pinned_code: Option<&str>) -> String {
+        format!("{state_code}\n{}", pinned_code.unwrap_or(""))
+    }
+
+    /// Reads [`Snapshot::encode`]'s text.
+    ///
+    /// # Errors
+    ///
+    /// A code that does not decode, or text of another shape.
+    pub fn decode(text: &str, plan: &Plan) -> Result<Self, String> {
+        let (state, pinned) = text.split_once('\n').ok_or("a snapshot has two lines")?;
+        let state = LinkState::decode(state, plan).map_err(|e| e.to_string())?;
+        let pinned = match pinned {
+            "" => None,
+            code => Some(LinkState::decode(code, plan).map_err(|e| e.to_string())?),
+        };
+        Ok(Snapshot { state, pinned })
+    }
+}
+
+/// What a panel tells the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    /// Take this scenario (see `Action::Adopt`).
+    Adopt {
+        /// The scenario, and the view when `view`.
+        state: Box<LinkState>,
+        /// A step or a continuing edit.
+        change: Change,
+        /// What it edited.
+        edit: Option<Edit>,
+        /// Whether the language or the indicator changed.
+        view: bool,
+    },
+    /// Unpin A.
+    Unpin,
+}
+
+impl Message {
+    /// As text: `adopt`, the change, the edit, the view flag and the link
+    /// code, one per line; or `unpin`.
+    pub fn encode(&self, plan: &Plan) -> String {
+        match self {
+            Message::Unpin => "unpin".to_owned(),
+            Message::Adopt { state, change, edit, view } => {
+                let change = if *change == Change::Step { "step" } else { "continuous" };
+                let edit = edit.map(|e| EditText(e).to_string()).unwrap_or_default();
+                format!("adopt\n{change}\n{edit}\n{}\n{}", u8::from(*view), state.encode(plan))
+            }
+        }
+    }
+
+    /// Reads [`Message::encode`]'s text.
+    ///
+    /// # Errors
+    ///
+    /// Text of another shape, or a code that does not decode.
+    pub fn decode(text: &str, plan: &Plan) -> Result<Self, String> {
+        let mut lines = text.split('\n');
+        match lines.next() {
+            Some("unpin") => Ok(Message::Unpin),
+            Some("adopt") => {
+                let bad = || format!("not a panel message: {text:.40}");
+                let change = match lines.next() {
+                    Some("step") => Change::Step,
+                    Some("continuous") => Change::Continuous,
+                    _ => return Err(bad()),
+                };
+                let edit = match lines.next().ok_or_else(bad)? {
+                    "" => None,
+                    e => Some(e.parse::<EditText>().map_err(|()| bad())?.0),
+                };
+                let view = match lines.next() {
+                    Some("1") => true,
+                    Some("0") => false,
+                    _ => return Err(bad()),
+                };
+                let state = LinkState::decode(lines.next().ok_or_else(bad)?, plan).map_err(|e| e.to_string())?;
+                Ok(Message::Adopt { state: Box::new(state), change, edit, view })
+            }
+            _ => Err(format!("not a panel message: {text:.40}")),
+        }
+    }
+}
+
+/// An [`Edit`] as text: a letter, then the indicator's index and the
+/// numbers it holds, separated by `.`.
+struct EditText(Edit);
+
+impl fmt::Display for EditText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Edit::Cell(k, u, y) => write!(f, "c.{}.{u}.{y}", k.index()),
+            Edit::Name => f.write_str("n"),
+            Edit::Base(k, u) => write!(f, "b.{}.{u}", k.index()),
+            Edit::Report(k, y, Some(u)) => write!(f, "r.{}.{y}.{u}", k.index()),
+            Edit::Report(k, y, None) => write!(f, "r.{}.{y}", k.index()),
+            Edit::Unallocated(k) => write!(f, "u.{}", k.index()),
+            Edit::Source(k) => write!(f, "s.{}", k.index()),
+        }
+    }
+}
+
+impl FromStr for EditText {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, ()> {
+        let mut parts = s.split('.');
+        let tag = parts.next().ok_or(())?;
+        let numbers: Vec<usize> = parts.map(|p| p.parse().map_err(|_| ())).collect::<Result<_, _>>()?;
+        let key = |i: usize| numbers.get(i).and_then(|k| IndicatorKey::ALL.get(*k).copied()).ok_or(());
+        let edit = match (tag, numbers.len()) {
+            ("c", 3) => Edit::Cell(key(0)?, numbers[1], numbers[2]),
+            ("n", 0) => Edit::Name,
+            ("b", 2) => Edit::Base(key(0)?, numbers[1]),
+            ("r", 3) => Edit::Report(key(0)?, numbers[1], Some(numbers[2])),
+            ("r", 2) => Edit::Report(key(0)?, numbers[1], None),
+            ("u", 1) => Edit::Unallocated(key(0)?),
+            ("s", 1) => Edit::Source(key(0)?),
+            _ => return Err(()),
+        };
+        Ok(EditText(edit))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Lang, Scenario};
+
+    fn plan() -> Plan {
+        Plan::shipped().expect("the shipped plan parses")
+    }
+
+    #[test]
+    fn snapshots_and_messages_read_back_what_they_wrote() {
+        let plan = plan();
+        let mut scenario = Scenario::default_for(&plan);
+        scenario.name = "第一桌\n方案".to_owned();
+        let state = LinkState { scenario, lang: Lang::En, indicator: Some(IndicatorKey::Capacity) };
+        let code = state.encode(&plan);
+        let snap = Snapshot::decode(&Snapshot::encode(&code, Some(&code)), &plan).expect("reads");
+        assert_eq!(snap, Snapshot { state: state.clone(), pinned: Some(state.clone()) });
+        assert_eq!(Snapshot::decode(&Snapshot::encode(&code, None), &plan).expect("reads").pinned, None);
+        let edits = [
+            None,
+            Some(Edit::Cell(IndicatorKey::ValueAdded, 8, 3)),
+            Some(Edit::Name),
+            Some(Edit::Base(IndicatorKey::Funds, 2)),
+            Some(Edit::Report(IndicatorKey::Investment, 1, Some(4))),
+            Some(Edit::Report(IndicatorKey::Investment, 0, None)),
+            Some(Edit::Unallocated(IndicatorKey::Capacity)),
+            Some(Edit::Source(IndicatorKey::Funds)),
+        ];
+        for edit in edits {
+            for (change, view) in [(Change::Step, true), (Change::Continuous, false)] {
+                let m = Message::Adopt { state: Box::new(state.clone()), change, edit, view };
+                assert_eq!(Message::decode(&m.encode(&plan), &plan), Ok(m));
+            }
+        }
+        assert_eq!(Message::decode(&Message::Unpin.encode(&plan), &plan), Ok(Message::Unpin));
+    }
+
+    #[test]
+    fn other_text_is_refused_not_guessed() {
+        let plan = plan();
+        let code = LinkState { scenario: Scenario::default_for(&plan), lang: Lang::Zh, indicator: None }.encode(&plan);
+        for text in [
+            String::new(),
+            "adopt".to_owned(),
+            format!("adopt\nstep\n\n2\n{code}"),
+            format!("adopt\nrestored\n\n0\n{code}"),
+            format!("adopt\nstep\nc.9.0.0\n0\n{code}"),
+            format!("adopt\nstep\nc.0.0\n0\n{code}"),
+            "adopt\nstep\n\n0\nnot-a-code".to_owned(),
+            "pin".to_owned(),
+        ] {
+            assert!(Message::decode(&text, &plan).is_err(), "{text:?}");
+        }
+        assert!(Snapshot::decode(&code, &plan).is_err());
+        assert!(Snapshot::decode(&format!("{code}\nbroken"), &plan).is_err());
+        assert_eq!("briefing".parse::<Kind>(), Ok(Kind::Briefing));
+        assert!("print".parse::<Kind>().is_err());
+    }
+}
