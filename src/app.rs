@@ -16,7 +16,7 @@ use crate::components::link_notice::LinkNotice;
 use crate::components::overview::Overview;
 use crate::components::preset_bar::PresetBar;
 use crate::components::report_text::ReportText;
-use crate::components::scenario_panel::ScenarioPanel;
+use crate::components::scenario_bar::ScenarioBar;
 use crate::components::settle::{use_after_first_paint, use_settled};
 use crate::components::share_bar::ShareBar;
 use crate::components::undo_bar::UndoBar;
@@ -403,7 +403,7 @@ pub fn App(props: &AppProps) -> Html {
             if *briefing {
                 <ExtraHost kind={Kind::Briefing} on_mounted={briefing_mounted} />
             }
-            <ScenarioPanel plan={plan.clone()} current={link_state.clone()} code={settled_code.clone()} lang={lang} dispatch={dispatch.clone()} />
+            <ScenarioBar name={scenario_name.clone()} lang={lang} dispatch={dispatch.clone()} />
             if let Some(e) = state.link_error.clone() {
                 <LinkNotice error={e} lang={lang} dispatch={dispatch.clone()} />
             }

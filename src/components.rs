@@ -21,6 +21,7 @@ pub mod print_briefing;
 pub mod report_text;
 pub mod reported_cell;
 pub mod reported_year;
+pub mod scenario_bar;
 pub mod scenario_panel;
 pub mod settle;
 pub mod share_bar;

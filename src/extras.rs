@@ -1,5 +1,6 @@
 //! The on-demand panels: what only a click opens (the print briefing, the
-//! comparison, the solver, the bases editor and the QR code) lives in a
+//! comparison, the solver, the bases editor, the QR code, saving and
+//! scenario files) lives in a
 //! second wasm, `src/bin/extras`, that the page loads on first use, so that
 //! a first visit downloads only what it shows.
 //!
@@ -32,11 +33,13 @@ pub enum Kind {
     Bases,
     /// The link as a QR code.
     Qr,
+    /// Saving, the saved list and scenario files (after the name field).
+    Scenarios,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 5] = [Kind::Briefing, Kind::Compare, Kind::Solve, Kind::Bases, Kind::Qr];
+    pub const ALL: [Kind; 6] = [Kind::Briefing, Kind::Compare, Kind::Solve, Kind::Bases, Kind::Qr, Kind::Scenarios];
 
     /// Its name in messages.
     pub fn as_str(self) -> &'static str {
@@ -46,6 +49,7 @@ impl Kind {
             Kind::Solve => "solve",
             Kind::Bases => "bases",
             Kind::Qr => "qr",
+            Kind::Scenarios => "scenarios",
         }
     }
 }

@@ -93,6 +93,13 @@ pub fn load() -> Loaded {
     }
 }
 
+/// Whether the saved list has to be read to show the page truthfully:
+/// storage holds a list (its count, or a problem with it, is on screen)
+/// or cannot be reached (saving is off, and the page says so).
+pub fn needs_reading() -> bool {
+    storage().map_or(true, |store| !matches!(store.get_item(KEY), Ok(None)))
+}
+
 /// Stores the list.
 ///
 /// # Errors

@@ -109,6 +109,60 @@ pub struct ExtraHostProps {
     /// Called once the panel has been handed its element.
     #[prop_or_default]
     pub on_mounted: Callback<()>,
+    /// What a stand-in was used for before the panel came, to be done
+    /// again on the panel's own control.
+    #[prop_or_default]
+    pub replay: Option<ReplaySlot>,
+}
+
+/// A use of a stand-in control: its `data-testid`, and the files chosen
+/// if it was a file field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Replay {
+    /// The control's `data-testid`, the same on the stand-in and the panel.
+    pub testid: String,
+    /// The files of a file field.
+    pub files: Option<web_sys::FileList>,
+}
+
+/// Where a stand-in leaves its [`Replay`]; compared by identity.
+#[derive(Clone, Debug)]
+pub struct ReplaySlot(pub Rc<RefCell<Option<Replay>>>);
+
+impl PartialEq for ReplaySlot {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Does `r` again on the panel's control in `target`: a file field gets
+/// the files and a change, a disclosure opens, anything else is clicked;
+/// the control then has the focus, as the stand-in had.
+fn replay(target: &web_sys::Element, r: &Replay) {
+    let Ok(Some(el)) = target.query_selector(&format!("[data-testid=\"{}\"]", r.testid)) else { return };
+    if let (Some(files), Some(input)) = (&r.files, el.dyn_ref::<web_sys::HtmlInputElement>()) {
+        input.set_files(Some(files));
+        if let Ok(change) = web_sys::Event::new_with_event_init_dict("change", &{
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            init
+        }) {
+            let _ = input.dispatch_event(&change);
+        }
+        return;
+    }
+    let focus = if el.tag_name().eq_ignore_ascii_case("details") {
+        let _ = el.set_attribute("open", "");
+        el.query_selector("summary").ok().flatten()
+    } else {
+        if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+            h.click();
+        }
+        Some(el)
+    };
+    if let Some(h) = focus.as_ref().and_then(|f| f.dyn_ref::<web_sys::HtmlElement>()) {
+        let _ = h.focus();
+    }
 }
 
 #[derive(Clone, PartialEq)]
@@ -136,7 +190,7 @@ pub fn ExtraHost(props: &ExtraHostProps) -> Html {
     *snapshot.borrow_mut() = text.clone();
     {
         let (target, load, snapshot) = (target.clone(), load.clone(), snapshot.clone());
-        let (kind, open, on_mounted) = (props.kind, props.open, props.on_mounted.clone());
+        let (kind, open, on_mounted, again) = (props.kind, props.open, props.on_mounted.clone(), props.replay.clone());
         use_effect_with(*attempt, move |_| {
             let alive = Rc::new(Cell::new(true));
             let still = alive.clone();
@@ -146,11 +200,16 @@ pub fn ExtraHost(props: &ExtraHostProps) -> Html {
                 let done = exports().await;
                 let Some(el) = target.cast::<web_sys::Element>().filter(|_| still.get()) else { return };
                 let text = snapshot.borrow().to_string();
-                let args = [id.into(), kind.as_str().into(), el.into(), text.into(), sender().into(), open.into()];
+                let args =
+                    [id.into(), kind.as_str().into(), el.clone().into(), text.into(), sender().into(), open.into()];
                 match done.and_then(|_| call("extras_mount", &args)) {
                     Ok(()) => {
                         load.set(Load::Mounted(id));
                         on_mounted.emit(());
+                        if let Some(r) = again.and_then(|slot| slot.0.take()) {
+                            // After the panel's first render, which follows its mount.
+                            gloo::timers::callback::Timeout::new(0, move || replay(&el, &r)).forget();
+                        }
                     }
                     Err(e) => load.set(Load::Failed(e)),
                 }

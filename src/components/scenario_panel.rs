@@ -1,4 +1,4 @@
-//! The scenario's name, saving under a name in the browser, the list of
+//! Saving under the scenario's name in the browser, the list of
 //! saved scenarios (open, rename, duplicate, delete), JSON export and
 //! import, and the results as CSV or XLSX (the spreadsheet worker writes
 //! it, see `sheet`). Rules live in `model::library` and `model::file`;
@@ -11,7 +11,6 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::draft::use_draft;
 use crate::i18n::Lang;
 use crate::model::library::{Library, LibraryError};
 use crate::model::{file, LinkState};
@@ -66,7 +65,9 @@ fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-/// The scenario bar.
+/// The scenario bar after the name field (`ScenarioName`): an on-demand
+/// panel (see `extras`), which the page shows as [`ScenarioBarStandIn`]
+/// until it is loaded.
 #[component]
 #[allow(clippy::too_many_lines)]
 pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
@@ -113,13 +114,6 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
         })
     };
 
-    let name_draft = {
-        let d = props.dispatch.clone();
-        use_draft(
-            props.current.scenario.name.clone(),
-            Callback::from(move |text: String| d.dispatch(Action::SetName(text))),
-        )
-    };
     let save = {
         let (commit, code, name, pending, library) =
             (commit.clone(), props.code.clone(), props.current.scenario.name.clone(), pending.clone(), library.clone());
@@ -285,21 +279,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
         })
     };
     html! {
-        <section class="scenario-bar" aria-label={s.scenarios_heading}>
-            <label class="name-field">
-                <span class="bar-label">{s.scenario_name_label}</span>
-                <input
-                    type="text"
-                    class="name"
-                    maxlength="100"
-                    value={name_draft.shown}
-                    placeholder={s.name_placeholder}
-                    data-testid="scenario-name"
-                    ref={name_draft.node}
-                    oninput={name_draft.on_input}
-                    onblur={name_draft.on_blur}
-                />
-            </label>
+        <>
             <button type="button" class="btn" data-testid="save-scenario" onclick={save.reform(|_: MouseEvent| false)}>{s.save}</button>
             <details class="saved" data-testid="saved-list" ref={list_ref.clone()} onkeydown={close_on_escape}>
                 <summary>{s.saved_heading}{match lang { Lang::Zh => format!("（{}）", library.entries.len()), Lang::En => format!(" ({})", library.entries.len()) }}</summary>
@@ -358,6 +338,6 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                     Some(Note::Problem(t)) => html! { <p class="note problem" role="alert" data-testid="scenario-note">{t}</p> },
                 }
             }
-        </section>
+        </>
     }
 }

@@ -119,3 +119,50 @@ test('Ctrl+P loads the briefing and fills it before the print dialog opens', asy
   await expect.poll(() => page.evaluate(() => window.__printed)).toContain('情景简报');
   expect(await page.evaluate(() => window.__printed)).toContain('情景：简报方案');
 });
+
+test('the scenario bar works on first use: a file opened before anything else loaded is imported', async ({ page, context }) => {
+  const urls = recordRequests(context);
+  await openPage(page);
+  await page.waitForLoadState('networkidle');
+  expect(extrasRequests(urls)).toEqual([]);
+  const first = await projected(page, 'funds');
+  // Export the link's scenario at 0 % everywhere as a file, from another page.
+  const other = await context.newPage();
+  await openPage(other);
+  await other.getByTestId('preset-zero').click();
+  await other.getByTestId('scenario-name').fill('零增长');
+  const [download] = await Promise.all([other.waitForEvent('download'), other.getByTestId('export-json').click()]);
+  const text = await (await import('node:fs')).promises.readFile(await download.path(), 'utf8');
+  await other.close();
+
+  await page.getByTestId('import-json').setInputFiles({ name: 'zero.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('scenario-note')).toContainText('已导入');
+  await expect(page.getByTestId('scenario-name')).toHaveValue('零增长');
+  expect(await projected(page, 'funds')).toBeLessThan(first);
+});
+
+test('with the keyboard alone, the first save is done and the focus stays on Save', async ({ page }) => {
+  await openPage(page);
+  await page.getByTestId('scenario-name').focus();
+  await page.keyboard.type('键盘方案', { delay: 20 });
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('save-scenario')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('scenario-note')).toContainText('已保存：键盘方案');
+  await expect(page.getByTestId('save-scenario')).toBeFocused();
+  // Space on the saved list's summary opens the real list, with the entry.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('saved-0')).toHaveAttribute('data-name', '键盘方案');
+});
+
+test('the saved list opened first thing opens the real list, and Escape folds it', async ({ page }) => {
+  await openPage(page);
+  await page.locator('[data-testid="saved-list"] summary').click();
+  const list = page.getByTestId('saved-list');
+  await expect(list).toHaveAttribute('open', '');
+  await expect(list.locator('li.empty')).toBeVisible();
+  await expect(list.locator('summary')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(list).not.toHaveAttribute('open', '');
+});

@@ -65,6 +65,7 @@ test('scenario names are shown as text, never as markup', async ({ page }) => {
 test('full storage: a message, and the saved list and scenario stay', async ({ page }) => {
   await openPage(page);
   await saveAs(page, '先存一个');
+  await expect(page.getByTestId('scenario-note')).toContainText('已保存');
   // Fill storage to the last byte: big chunks first, then ever smaller ones.
   await page.evaluate(() => {
     let i = 0;

@@ -5,7 +5,8 @@
 //! Trunk builds it like the spreadsheet worker (`data-type="worker"`,
 //! wasm-bindgen's no-modules output, which defines `wasm_bindgen`);
 //! boot.js loads it in the page itself, not in a worker. Only this bin
-//! references the briefing, comparison, solver, bases editor and QR code,
+//! references the briefing, comparison, solver, bases editor, QR code and
+//! the saving and file controls,
 //! so LTO keeps them out of the page's own wasm.
 //!
 //! One yew app holds a copy of the page's state in the page's own reducer
@@ -19,6 +20,7 @@ use std::rc::Rc;
 use doubling_sandbox::components::bases_editor::BasesEditor;
 use doubling_sandbox::components::compare_panel::ComparePanel;
 use doubling_sandbox::components::print_briefing::PrintBriefing;
+use doubling_sandbox::components::scenario_panel::ScenarioPanel;
 use doubling_sandbox::components::solve_panel::SolvePanel;
 use doubling_sandbox::extras::{Kind, Message, Snapshot};
 use doubling_sandbox::model::{judge_all, IndicatorKey, Lang, LinkState, Plan, Scenario};
@@ -243,6 +245,7 @@ fn Panels(props: &PanelsProps) -> Html {
             LinkState { scenario: (**scenario).clone(), lang: *lang, indicator: Some(*indicator) }.encode(&plan)
         })
     };
+    let link = use_memo((app.scenario.clone(), app.lang, app.indicator), |_| app.link());
     let (lang, key, dispatch) = (app.lang, app.indicator, app.dispatcher());
     let name: AttrValue = app.scenario.name.clone().into();
     let panel = |kind: Kind, open: bool| -> Html {
@@ -262,6 +265,9 @@ fn Panels(props: &PanelsProps) -> Html {
             },
             Kind::Bases => html! {
                 <BasesEditor {open} plan={app.plan.clone()} indicator={key} scenario={app.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
+            },
+            Kind::Scenarios => html! {
+                <ScenarioPanel plan={app.plan.clone()} current={link.clone()} code={code.clone()} lang={lang} dispatch={dispatch.clone()} />
             },
             Kind::Qr => {
                 let fragment = format!("#s={code}");
@@ -289,7 +295,7 @@ fn focus(h: &Host) {
     let selector = match h.kind {
         Kind::Solve => "button[aria-expanded]",
         Kind::Bases => "summary",
-        Kind::Briefing | Kind::Compare | Kind::Qr => return,
+        Kind::Briefing | Kind::Compare | Kind::Qr | Kind::Scenarios => return,
     };
     if let Some(el) =
         h.target.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
