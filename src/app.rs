@@ -9,7 +9,7 @@ use crate::chart::ChartData;
 use crate::components::bulk_bar::BulkBar;
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::charts_panel::ChartsPanel;
-use crate::components::extra_host::{ExtraHost, ExtrasContext};
+use crate::components::extra_host::ExtraHost;
 use crate::components::growth_grid::GrowthGrid;
 use crate::components::indicator_tabs::IndicatorTabs;
 use crate::components::link_notice::LinkNotice;
@@ -136,12 +136,10 @@ pub fn App(props: &AppProps) -> Html {
         let from = if state.adopted_at == state.revision { code.clone() } else { settled_code.clone() };
         use_memo((from, pinned_code), |(from, pinned)| Snapshot::encode(from, pinned.as_deref()))
     };
-    let extras = ExtrasContext {
-        snapshot: snapshot.clone(),
-        dispatch: state.dispatcher(),
-        plan: plan.clone(),
-        lang: state.lang,
-    };
+    {
+        let (dispatch, plan) = (state.dispatcher(), plan.clone());
+        use_effect_with(snapshot, move |snapshot| crate::components::extra_host::tell(snapshot, &dispatch, &plan));
+    }
     // The briefing is loaded when printing is asked for: the print button,
     // Ctrl+P, or the page being printed (the print dialog opened from the
     // browser's menu comes too soon for it; the next print has it).
@@ -377,7 +375,6 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     html! {
-        <ContextProvider<ExtrasContext> context={extras}>
         <div class="page">
             <button type="button" class="skip-link" data-testid="skip-to-grid"
                 onclick={Callback::from(|_: MouseEvent| crate::web::focus_first(".grid input"))}>{s.skip_to_grid}</button>
@@ -401,7 +398,7 @@ pub fn App(props: &AppProps) -> Html {
             </header>
 
             if *briefing {
-                <ExtraHost kind={Kind::Briefing} on_mounted={briefing_mounted} />
+                <ExtraHost lang={lang} kind={Kind::Briefing} on_mounted={briefing_mounted} />
             }
             <ScenarioBar name={scenario_name.clone()} lang={lang} dispatch={dispatch.clone()} />
             if let Some(e) = state.link_error.clone() {
@@ -418,7 +415,7 @@ pub fn App(props: &AppProps) -> Html {
             </div>
 
             if state.pinned.is_some() {
-                <ExtraHost kind={Kind::Compare} placeholder={html! { <section class="compare" aria-busy="true"><p class="hint">{s.loading}</p></section> }} />
+                <ExtraHost lang={lang} kind={Kind::Compare} placeholder={html! { <section class="compare" aria-busy="true"><p class="hint">{s.loading}</p></section> }} />
             }
             <Overview charts={overview.clone()} lang={lang} scenario_name={scenario_name.clone()} on_select={select.clone()} />
 
@@ -431,7 +428,7 @@ pub fn App(props: &AppProps) -> Html {
                                 <UndoBar can_undo={!state.past.is_empty()} can_redo={!state.future.is_empty()} lang={lang} dispatch={dispatch.clone()} />
                                 <PresetBar lang={lang} dispatch={dispatch.clone()} />
                                 if *solve_wanted {
-                                    <ExtraHost kind={Kind::Solve} open=true placeholder={html! {
+                                    <ExtraHost lang={lang} kind={Kind::Solve} open=true placeholder={html! {
                                         <button type="button" class="btn" data-testid={format!("solve-{current}")} aria-expanded="false" aria-busy="true" disabled=true>{s.solve}</button>
                                     }} />
                                 } else {
@@ -450,7 +447,7 @@ pub fn App(props: &AppProps) -> Html {
                                 <p class="hint">{s.tolerance_note}</p>
                                 <ReportText plan={plan.clone()} verdict={settled_verdicts[current.index()].clone()} lang={lang} />
                                 if *bases_wanted {
-                                    <ExtraHost kind={Kind::Bases} open=true placeholder={html! {
+                                    <ExtraHost lang={lang} kind={Kind::Bases} open=true placeholder={html! {
                                         <details class="bases" open=true aria-busy="true"><summary>{s.bases_heading}{" · "}{lang.indicator_short(plan.indicator(current))}</summary><p class="hint">{s.loading}</p></details>
                                     }} />
                                 } else {
@@ -470,6 +467,5 @@ pub fn App(props: &AppProps) -> Html {
                 <p>{s.source}{lang.colon()}{lang.plan_source(&plan)}</p>
             </footer>
         </div>
-        </ContextProvider<ExtrasContext>>
     }
 }

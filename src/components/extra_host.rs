@@ -21,6 +21,8 @@ thread_local! {
     static PAGE: RefCell<Option<(UseReducerDispatcher<AppState>, PlanRef)>> = const { RefCell::new(None) };
     /// The one function the panels call with a message (never dropped).
     static SEND: RefCell<Option<Function>> = const { RefCell::new(None) };
+    /// The page's state as the panels are to show it.
+    static SNAPSHOT: RefCell<Rc<String>> = RefCell::new(Rc::default());
     /// Numbers the hosts, so that a panel is never rendered into a host
     /// that has gone.
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
@@ -80,18 +82,17 @@ fn sender() -> Function {
     })
 }
 
-/// What every host needs from the page, given once by the app as a
-/// context.
-#[derive(Clone, PartialEq)]
-pub struct ExtrasContext {
-    /// The page's state as [`crate::extras::Snapshot`] text.
-    pub snapshot: Rc<String>,
-    /// The page's reducer.
-    pub dispatch: UseReducerDispatcher<AppState>,
-    /// The plan, to read the panels' messages.
-    pub plan: PlanRef,
-    /// Interface language, for the loading and failure messages.
-    pub lang: Lang,
+/// Tells the panels the page's state ([`crate::extras::Snapshot`] text),
+/// and where their messages go. The app calls it whenever the snapshot
+/// changes; hosts mounted later start from the last one.
+pub fn tell(snapshot: &Rc<String>, dispatch: &UseReducerDispatcher<AppState>, plan: &PlanRef) {
+    PAGE.with(|p| p.replace(Some((dispatch.clone(), plan.clone()))));
+    SNAPSHOT.with(|s| s.replace(snapshot.clone()));
+    if EXPORTS.with(|e| e.borrow().is_some()) {
+        if let Err(e) = call("extras_sync", &[JsValue::from_str(snapshot)]) {
+            web_sys::console::error_1(&JsValue::from_str(&e));
+        }
+    }
 }
 
 /// Props of [`ExtraHost`].
@@ -99,6 +100,8 @@ pub struct ExtrasContext {
 pub struct ExtraHostProps {
     /// Which panel.
     pub kind: Kind,
+    /// Interface language, for the failure message.
+    pub lang: Lang,
     /// Whether the panel opens at once (it was asked for by a click on the
     /// placeholder) and takes the focus.
     #[prop_or_default]
@@ -179,17 +182,8 @@ pub fn ExtraHost(props: &ExtraHostProps) -> Html {
     let target = use_node_ref();
     let load = use_state_eq(|| Load::Loading);
     let attempt = use_state_eq(|| 0u32);
-    // The app provides it above every host.
-    let ctx = use_context::<ExtrasContext>();
-    if let Some(c) = &ctx {
-        PAGE.with(|p| p.replace(Some((c.dispatch.clone(), c.plan.clone()))));
-    }
-    let text: Rc<String> = ctx.as_ref().map(|c| c.snapshot.clone()).unwrap_or_default();
-    let lang = ctx.as_ref().map_or(Lang::Zh, |c| c.lang);
-    let snapshot = use_mut_ref(|| text.clone());
-    *snapshot.borrow_mut() = text.clone();
     {
-        let (target, load, snapshot) = (target.clone(), load.clone(), snapshot.clone());
+        let (target, load) = (target.clone(), load.clone());
         let (kind, open, on_mounted, again) = (props.kind, props.open, props.on_mounted.clone(), props.replay.clone());
         use_effect_with(*attempt, move |_| {
             let alive = Rc::new(Cell::new(true));
@@ -199,7 +193,7 @@ pub fn ExtraHost(props: &ExtraHostProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let done = exports().await;
                 let Some(el) = target.cast::<web_sys::Element>().filter(|_| still.get()) else { return };
-                let text = snapshot.borrow().to_string();
+                let text = SNAPSHOT.with(|s| s.borrow().to_string());
                 let args =
                     [id.into(), kind.as_str().into(), el.clone().into(), text.into(), sender().into(), open.into()];
                 match done.and_then(|_| call("extras_mount", &args)) {
@@ -221,17 +215,7 @@ pub fn ExtraHost(props: &ExtraHostProps) -> Html {
             }
         });
     }
-    {
-        let mounted = matches!(*load, Load::Mounted(_));
-        use_effect_with((text, mounted), |(text, mounted)| {
-            if *mounted {
-                if let Err(e) = call("extras_sync", &[JsValue::from_str(text)]) {
-                    web_sys::console::error_1(&JsValue::from_str(&e));
-                }
-            }
-        });
-    }
-    let s = lang.s();
+    let s = props.lang.s();
     let status = match &*load {
         Load::Mounted(_) => html! {},
         Load::Loading => props.placeholder.clone(),

@@ -90,7 +90,7 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
                 />
             </label>
             if *wanted {
-                <ExtraHost kind={Kind::Scenarios} placeholder={stand_in} replay={(*replay).clone()} />
+                <ExtraHost lang={lang} kind={Kind::Scenarios} placeholder={stand_in} replay={(*replay).clone()} />
             } else {
                 {stand_in}
             }

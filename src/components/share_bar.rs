@@ -98,7 +98,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 <div class="qr-overlay" data-testid="qr-dialog" role="dialog" aria-modal="true" aria-label={s.qr_code}>
                     <div class="qr-box">
                         // Drawn by the on-demand panels, from the same link.
-                        <ExtraHost kind={Kind::Qr} placeholder={html! { <div class="qr-wait">{s.loading}</div> }} />
+                        <ExtraHost lang={props.lang} kind={Kind::Qr} placeholder={html! { <div class="qr-wait">{s.loading}</div> }} />
                         <p class="qr-caption">{props.lang.link_length(length)}</p>
                         <button type="button" class="btn" onclick={toggle_qr}>{s.close}</button>
                     </div>
