@@ -398,7 +398,7 @@ pub fn App(props: &AppProps) -> Html {
             </header>
 
             if *briefing {
-                <ExtraHost lang={lang} kind={Kind::Briefing} on_mounted={briefing_mounted} />
+                <ExtraHost lang={lang} kind={Kind::Briefing} open={*print_when_ready.borrow()} on_mounted={briefing_mounted} />
             }
             <ScenarioBar name={scenario_name.clone()} lang={lang} dispatch={dispatch.clone()} />
             if let Some(e) = state.link_error.clone() {

@@ -15,6 +15,7 @@ pub mod preset;
 pub mod projection;
 pub mod report;
 pub mod scenario;
+mod shipped_plan;
 pub mod solve;
 pub mod verdict;
 

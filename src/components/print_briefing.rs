@@ -34,6 +34,9 @@ pub struct PrintBriefingProps {
     pub indicator: IndicatorKey,
     /// Interface language.
     pub lang: Lang,
+    /// Whether it is made at once: it was loaded for a print asked for.
+    #[prop_or_default]
+    pub printing: bool,
 }
 
 /// Header with link and QR code, the report paragraphs, the rates table of
@@ -42,8 +45,9 @@ pub struct PrintBriefingProps {
 pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
     // Made only while printing: the QR code and the tables would otherwise
     // be rebuilt at every slider step for nobody to see.
-    // Loaded on demand, it may come when printing has begun.
-    let printing = use_state_eq(crate::web::printing_now);
+    // Loaded on demand, it may come when printing has begun, or for a
+    // print just asked for.
+    let printing = use_state_eq(|| props.printing || crate::web::printing_now());
     {
         let printing = printing.clone();
         use_effect_with((), move |()| {

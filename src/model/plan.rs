@@ -2,8 +2,11 @@
 //! illustrative default bases, read from `data/plan.json`.
 //!
 //! Nothing about the plan's numbers lives in code. The shipped file is
-//! embedded at compile time and checked at start-up by [`Plan::from_json`];
-//! a test parses it too.
+//! checked when the crate is built: `build.rs` reads it with this module's
+//! own [`Plan::from_json`] and fails the build with its message, then
+//! writes the file's contents as Rust, which [`Plan::shipped`] checks again
+//! with the same rules, so that the page needs no JSON parser for it. A
+//! test compares the two.
 
 use std::fmt;
 use std::str::FromStr;
@@ -158,9 +161,9 @@ pub struct Plan {
 /// Why a plan file was refused.
 #[derive(Debug, Error)]
 pub enum PlanError {
-    /// Not JSON of the expected shape.
+    /// Not JSON of the expected shape (the parser's message).
     #[error("plan file is not valid: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(String),
     /// A format version this code does not read.
     #[error("plan file format {0} is not supported")]
     Format(u32),
@@ -171,36 +174,37 @@ pub enum PlanError {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFloor {
-    year: u16,
-    min_growth_percent: f64,
+pub(crate) struct RawFloor {
+    pub(crate) year: u16,
+    pub(crate) min_growth_percent: f64,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawIndicator {
-    key: IndicatorKey,
-    name_zh: String,
-    short_zh: String,
-    name_en: String,
-    short_en: String,
-    target_year: u16,
-    city_target: f64,
-    floors: Vec<RawFloor>,
-    default_shares_percent: Vec<f64>,
+pub(crate) struct RawIndicator {
+    pub(crate) key: IndicatorKey,
+    pub(crate) name_zh: String,
+    pub(crate) short_zh: String,
+    pub(crate) name_en: String,
+    pub(crate) short_en: String,
+    pub(crate) target_year: u16,
+    pub(crate) city_target: f64,
+    pub(crate) floors: Vec<RawFloor>,
+    pub(crate) default_shares_percent: Vec<f64>,
 }
 
+/// A plan file as read, before its rules are checked.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawPlan {
-    format: u32,
-    title_zh: String,
-    title_en: String,
-    source_zh: String,
-    source_en: String,
-    base_year: u16,
-    units: Vec<Unit>,
-    indicators: Vec<RawIndicator>,
+pub(crate) struct RawPlan {
+    pub(crate) format: u32,
+    pub(crate) title_zh: String,
+    pub(crate) title_en: String,
+    pub(crate) source_zh: String,
+    pub(crate) source_en: String,
+    pub(crate) base_year: u16,
+    pub(crate) units: Vec<Unit>,
+    pub(crate) indicators: Vec<RawIndicator>,
 }
 
 fn inconsistent(msg: impl Into<String>) -> PlanError {
@@ -208,13 +212,13 @@ fn inconsistent(msg: impl Into<String>) -> PlanError {
 }
 
 impl Plan {
-    /// The plan shipped with the page.
+    /// The plan shipped with the page, as `build.rs` wrote it.
     ///
     /// # Errors
     ///
-    /// As [`Plan::from_json`]; the shipped file is tested to parse.
+    /// As [`Plan::from_json`]; the build has checked the same file.
     pub fn shipped() -> Result<Plan, PlanError> {
-        Self::from_json(SHIPPED_PLAN_JSON)
+        Self::from_raw(super::shipped_plan::shipped_raw())
     }
 
     /// Reads and checks a plan file.
@@ -228,7 +232,11 @@ impl Plan {
     /// share column does not have one non-negative entry per unit summing
     /// to 100.
     pub fn from_json(json: &str) -> Result<Plan, PlanError> {
-        let raw: RawPlan = serde_json::from_str(json)?;
+        Self::from_raw(serde_json::from_str(json).map_err(|e| PlanError::Json(e.to_string()))?)
+    }
+
+    /// Checks a plan file's contents (see [`Plan::from_json`]).
+    pub(crate) fn from_raw(raw: RawPlan) -> Result<Plan, PlanError> {
         if raw.format != 1 {
             return Err(PlanError::Format(raw.format));
         }
@@ -328,6 +336,11 @@ impl Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_compiled_plan_is_the_shipped_file() {
+        assert_eq!(Plan::shipped().unwrap(), Plan::from_json(SHIPPED_PLAN_JSON).unwrap());
+    }
 
     fn with(edit: impl Fn(&mut serde_json::Value)) -> Result<Plan, PlanError> {
         let mut v: serde_json::Value = serde_json::from_str(SHIPPED_PLAN_JSON).unwrap();

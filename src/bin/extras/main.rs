@@ -251,7 +251,7 @@ fn Panels(props: &PanelsProps) -> Html {
     let panel = |kind: Kind, open: bool| -> Html {
         match kind {
             Kind::Briefing => html! {
-                <PrintBriefing plan={app.plan.clone()} name={name.clone()} code={code.clone()} verdicts={verdicts.clone()}
+                <PrintBriefing printing={open} plan={app.plan.clone()} name={name.clone()} code={code.clone()} verdicts={verdicts.clone()}
                     scenario={app.scenario.clone()} indicator={key} lang={lang} />
             },
             Kind::Compare => match app.pinned.clone() {
