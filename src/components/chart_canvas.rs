@@ -36,6 +36,10 @@ pub struct ChartCanvasProps {
     /// about 1.6).
     #[prop_or(1.0)]
     pub zoom: f64,
+    /// Whether the first drawing waits one frame more, so that the first
+    /// frame paints the page's main chart sooner (the small multiples).
+    #[prop_or_default]
+    pub later: bool,
 }
 
 /// Draws `data` on `canvas` at `size` CSS pixels; returns the time taken
@@ -95,14 +99,15 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let requested = use_mut_ref(|| None::<(Rc<ChartData>, (u32, u32))>);
     {
         let (canvas_ref, problem) = (canvas_ref.clone(), problem.clone());
-        let zoom = props.zoom;
+        let (zoom, later) = (props.zoom, props.later);
         use_effect_with((props.data.clone(), *size), move |(data, size)| {
             let size = if size.0 > 0 { *size } else { *measured.borrow() };
             let data = data.clone();
             let same = requested.borrow().as_ref().is_some_and(|(d, s)| Rc::ptr_eq(d, &data) && *s == size);
             if size.0 > 0 && size.1 > 0 && !same {
+                let wait = later && requested.borrow().is_none();
                 *requested.borrow_mut() = Some((data.clone(), size));
-                *frame.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| {
+                let draw = move || {
                     if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                         match paint(&canvas, &data, size, zoom) {
                             Ok((ms, zoom)) => {
@@ -112,6 +117,14 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                             }
                             Err(e) => problem.set(Some(e)),
                         }
+                    }
+                };
+                let slot = frame.clone();
+                *frame.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| {
+                    if wait {
+                        *slot.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| draw()));
+                    } else {
+                        draw();
                     }
                 }));
             }

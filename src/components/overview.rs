@@ -37,6 +37,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
                         scenario_name={props.scenario_name.clone()}
                         class={classes!("small")}
                         downloads={false}
+                        later=true
                     />
                 </div>
             }) }
