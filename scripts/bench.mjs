@@ -52,10 +52,12 @@ const PROBE = readFileSync(new URL('./lib/frame_probe.js', import.meta.url), 'ut
 
 // Loaded on the first XLSX save or open, never with the page.
 const WORKER_FILE = /^(sheet_client\.js|sheet_loader\.js|sheet-worker\.js|sheet-worker_bg\.wasm)$/;
+// The on-demand panels (src/bin/extras), loaded on the first click that needs one.
+const EXTRAS_FILE = /^(extras\.js|extras_bg\.wasm)$/;
 
-function workerSizes() {
+function workerSizes(pattern = WORKER_FILE) {
   const out = { raw: 0, gzip: 0, brotli: 0, files: [] };
-  for (const f of readdirSync('dist').filter((f) => WORKER_FILE.test(f))) {
+  for (const f of readdirSync('dist').filter((f) => pattern.test(f))) {
     const raw = readFileSync(join('dist', f));
     out.raw += raw.length;
     out.gzip += gzipSync(raw, { level: 9 }).length;
@@ -98,6 +100,33 @@ async function coldLoad(browser, cpu) {
   const out = await page.evaluate(() => ({ verdicts: window.__firstVerdicts, chart: window.__probe.results[0].painted }));
   await ctx.close();
   return out;
+}
+
+/**
+ * The first use of an on-demand panel in a fresh context (nothing cached):
+ * ms from the trusted click on "pin as A" to the comparison in the DOM,
+ * which includes fetching, compiling and starting the extras wasm.
+ */
+async function firstPanel(browser, cpu) {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  await throttled(ctx, page, cpu);
+  await page.goto(URL_);
+  await page.waitForSelector('[data-testid="verdict-value_added"][data-projected]');
+  await page.evaluate(() => {
+    window.addEventListener('click', () => { window.__clicked = performance.now(); }, { capture: true, once: true });
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('[data-testid="compare"] table')) {
+        window.__panel = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await page.getByTestId('compare-pin').click();
+  await page.waitForFunction(() => window.__panel !== undefined);
+  const ms = await page.evaluate(() => window.__panel - window.__clicked);
+  await ctx.close();
+  return ms;
 }
 
 /** Trusted key presses on the slider, each timed by the probe. */
@@ -195,6 +224,7 @@ async function main() {
     const files = await firstLoadFiles(browser, URL_);
     result.firstLoad = { files, raw: total(files, 'raw'), gzip: total(files, 'gzip'), brotli: total(files, 'brotli') };
     result.worker = workerSizes();
+    result.extras = workerSizes(EXTRAS_FILE);
     for (const cpu of CPUS) {
       const run = {};
       await coldLoad(browser, cpu); // warm-up
@@ -207,6 +237,9 @@ async function main() {
         firstVerdicts: loads.map((l) => Number(l.verdicts.toFixed(1))),
         firstChart: loads.map((l) => Number(l.chart.toFixed(1))),
       };
+      const panels = [];
+      for (let i = 0; i < Math.min(LOADS, 5); i++) panels.push(await firstPanel(browser, cpu));
+      run.firstPanel = { n: panels.length, median: median(panels), all: panels.map((m) => Number(m.toFixed(1))) };
       const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await ctx.newPage();
       const cdp = await throttled(ctx, page, cpu);
@@ -251,9 +284,12 @@ async function main() {
   console.log(`  total: raw ${kb(result.firstLoad.raw)}, gzip -9 ${kb(result.firstLoad.gzip)}, brotli ${kb(result.firstLoad.brotli)}`);
   const w = result.worker;
   console.log(`spreadsheet worker, on first use: gzip -9 ${kb(w.gzip)} (raw ${kb(w.raw)}, brotli ${kb(w.brotli)}) in ${w.files.join(', ')}`);
+  const x = result.extras;
+  console.log(`on-demand panels, on first use: gzip -9 ${kb(x.gzip)} (raw ${kb(x.raw)}, brotli ${kb(x.brotli)}) in ${x.files.join(', ')}`);
   for (const [cpu, r] of Object.entries(result.runs)) {
     console.log(`\nCPU ${cpu}:`);
     console.log(`  cold loads (${r.loads.n}): first verdicts median ${ms(r.loads.firstVerdictsMedian)}, first chart painted median ${ms(r.loads.firstChartMedian)}`);
+    console.log(`  first on-demand panel (${r.firstPanel.n} fresh contexts): click -> comparison in the DOM, median ${ms(r.firstPanel.median)}`);
     console.log(`  slider step -> verdict in DOM: p50 ${ms(r.steps.verdict.p50)}, p95 ${ms(r.steps.verdict.p95)}`);
     console.log(`  slider step -> last chart draw call: p50 ${ms(r.steps.drawCallsEnd.p50)}, p95 ${ms(r.steps.drawCallsEnd.p95)}`);
     console.log(`  slider step -> changed chart painted: p50 ${ms(r.steps.painted.p50)}, p95 ${ms(r.steps.painted.p95)}, max ${ms(r.steps.painted.max)} (${r.steps.painted.n} steps)`);
