@@ -245,6 +245,14 @@ pub fn print() {
     .forget();
 }
 
+/// Moves the focus to `el` without scrolling: a control that took the
+/// place of the one the user just used is where that one was.
+pub fn focus_in_place(el: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
+}
+
 /// Whether the page is being printed now (print media applies).
 pub fn printing_now() -> bool {
     web_sys::window().and_then(|w| w.match_media("print").ok().flatten()).is_some_and(|m| m.matches())

@@ -164,7 +164,7 @@ fn replay(target: &web_sys::Element, r: &Replay) {
         Some(el)
     };
     if let Some(h) = focus.as_ref().and_then(|f| f.dyn_ref::<web_sys::HtmlElement>()) {
-        let _ = h.focus();
+        crate::web::focus_in_place(h);
     }
 }
 

@@ -300,7 +300,7 @@ fn focus(h: &Host) {
     if let Some(el) =
         h.target.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        let _ = el.focus();
+        web::focus_in_place(&el);
     }
 }
 
