@@ -178,8 +178,15 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(listeners)
         });
     }
+    // Asked for by a click, solve and the bases open when they first come;
+    // mounted again (after presentation mode) they come as they were.
     let solve_wanted = use_state_eq(|| false);
     let bases_wanted = use_state_eq(|| false);
+    let (solve_shown, bases_shown) = (use_mut_ref(|| false), use_mut_ref(|| false));
+    let shown = |flag: &Rc<std::cell::RefCell<bool>>| {
+        let flag = flag.clone();
+        Callback::from(move |()| *flag.borrow_mut() = true)
+    };
     // The address bar follows the state: replaced (debounced) while sliders
     // move, a new history entry for each deliberate step.
     let pending = use_mut_ref(|| None::<(String, gloo::timers::callback::Timeout)>);
@@ -428,7 +435,7 @@ pub fn App(props: &AppProps) -> Html {
                                 <UndoBar can_undo={!state.past.is_empty()} can_redo={!state.future.is_empty()} lang={lang} dispatch={dispatch.clone()} />
                                 <PresetBar lang={lang} dispatch={dispatch.clone()} />
                                 if *solve_wanted {
-                                    <ExtraHost lang={lang} kind={Kind::Solve} open=true placeholder={html! {
+                                    <ExtraHost lang={lang} kind={Kind::Solve} open={!*solve_shown.borrow()} on_mounted={shown(&solve_shown)} placeholder={html! {
                                         <button type="button" class="btn" data-testid={format!("solve-{current}")} aria-expanded="false" aria-busy="true" disabled=true>{s.solve}</button>
                                     }} />
                                 } else {
@@ -447,7 +454,7 @@ pub fn App(props: &AppProps) -> Html {
                                 <p class="hint">{s.tolerance_note}</p>
                                 <ReportText plan={plan.clone()} verdict={settled_verdicts[current.index()].clone()} lang={lang} />
                                 if *bases_wanted {
-                                    <ExtraHost lang={lang} kind={Kind::Bases} open=true placeholder={html! {
+                                    <ExtraHost lang={lang} kind={Kind::Bases} open={!*bases_shown.borrow()} on_mounted={shown(&bases_shown)} placeholder={html! {
                                         <details class="bases" open=true aria-busy="true"><summary>{s.bases_heading}{" · "}{lang.indicator_short(plan.indicator(current))}</summary><p class="hint">{s.loading}</p></details>
                                     }} />
                                 } else {

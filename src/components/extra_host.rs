@@ -128,9 +128,11 @@ pub struct Replay {
     pub files: Option<web_sys::FileList>,
 }
 
-/// Where a stand-in leaves its [`Replay`]; compared by identity.
+/// Where the stand-ins leave their [`Replay`]s, in the order they were
+/// used while the panel loaded (a save, then the saved list); compared by
+/// identity.
 #[derive(Clone, Debug)]
-pub struct ReplaySlot(pub Rc<RefCell<Option<Replay>>>);
+pub struct ReplaySlot(pub Rc<RefCell<Vec<Replay>>>);
 
 impl PartialEq for ReplaySlot {
     fn eq(&self, other: &Self) -> bool {
@@ -200,9 +202,15 @@ pub fn ExtraHost(props: &ExtraHostProps) -> Html {
                     Ok(()) => {
                         load.set(Load::Mounted(id));
                         on_mounted.emit(());
-                        if let Some(r) = again.and_then(|slot| slot.0.take()) {
+                        let uses = again.map(|slot| slot.0.take()).unwrap_or_default();
+                        if !uses.is_empty() {
                             // After the panel's first render, which follows its mount.
-                            gloo::timers::callback::Timeout::new(0, move || replay(&el, &r)).forget();
+                            gloo::timers::callback::Timeout::new(0, move || {
+                                for r in &uses {
+                                    replay(&el, r);
+                                }
+                            })
+                            .forget();
                         }
                     }
                     Err(e) => load.set(Load::Failed(e)),

@@ -39,11 +39,11 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
     // reach storage, shows the real controls at once: the saved list and
     // any problem with it are read there. A first visit has nothing saved.
     let wanted = use_state_eq(crate::storage::needs_reading);
-    let replay = use_memo((), |()| ReplaySlot(Rc::new(RefCell::new(None))));
+    let replay = use_memo((), |()| ReplaySlot(Rc::new(RefCell::new(Vec::new()))));
     let ask = {
         let (wanted, replay) = (wanted.clone(), replay.clone());
         Callback::from(move |r: Replay| {
-            replay.0.replace(Some(r));
+            replay.0.borrow_mut().push(r);
             wanted.set(true);
         })
     };

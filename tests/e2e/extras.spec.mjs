@@ -166,3 +166,32 @@ test('the saved list opened first thing opens the real list, and Escape folds it
   await page.keyboard.press('Escape');
   await expect(list).not.toHaveAttribute('open', '');
 });
+
+test('after presentation mode the panels come back as they were, without taking the focus', async ({ page }) => {
+  await openPage(page);
+  await page.getByTestId('solve-funds').click();
+  await expect(page.getByTestId('solve-result')).toBeVisible();
+  await page.getByTestId('solve-funds').click();
+  await expect(page.getByTestId('solve-result')).toHaveCount(0);
+  await page.getByTestId('presentation-toggle').click();
+  await expect(page.getByTestId('presentation')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presentation')).toHaveCount(0);
+  await expect(page.getByTestId('solve-funds')).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('solve-funds')).toBeEnabled();
+  await expect(page.getByTestId('solve-funds')).not.toBeFocused();
+});
+
+test('controls used while the panels load are all done, in order, once they come', async ({ page, context }) => {
+  await openPage(page);
+  await context.route(/extras_bg\.wasm/, async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
+  await page.getByTestId('scenario-name').fill('慢网方案');
+  await page.getByTestId('save-scenario').click();
+  await page.locator('[data-testid="saved-list"] summary').click();
+  await expect(page.getByTestId('scenario-note')).toContainText('已保存：慢网方案');
+  await expect(page.getByTestId('saved-list')).toHaveAttribute('open', '');
+  await expect(page.getByTestId('saved-0')).toHaveAttribute('data-name', '慢网方案');
+});
