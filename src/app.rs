@@ -146,6 +146,9 @@ pub fn App(props: &AppProps) -> Html {
     let briefing = use_state_eq(|| false);
     let briefing_ready = use_mut_ref(|| false);
     let print_when_ready = use_mut_ref(|| false);
+    // Presentation mode has no briefing: Ctrl+P there is the browser's own.
+    let presenting_now = use_mut_ref(|| false);
+    *presenting_now.borrow_mut() = state.presenting;
     let request_print = {
         let (briefing, ready, later) = (briefing.clone(), briefing_ready.clone(), print_when_ready.clone());
         Callback::from(move |()| {
@@ -164,6 +167,19 @@ pub fn App(props: &AppProps) -> Html {
             if std::mem::take(&mut *later.borrow_mut()) {
                 // After the briefing's first render, which follows its mount.
                 gloo::timers::callback::Timeout::new(0, crate::web::print).forget();
+            }
+        })
+    };
+    // If the briefing cannot be loaded, a print asked for goes ahead
+    // without it, and the next one tries to load it again.
+    let briefing_failed = {
+        let (briefing, later) = (briefing.clone(), print_when_ready.clone());
+        Callback::from(move |()| {
+            briefing.set(false);
+            if std::mem::take(&mut *later.borrow_mut()) {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
             }
         })
     };
@@ -222,11 +238,22 @@ pub fn App(props: &AppProps) -> Html {
     // presentation mode and Escape leaves it; not while typing in a text
     // field, where the browser's own keys apply.
     {
-        let (dispatch, request_print) = (state.dispatcher(), request_print.clone());
+        let (dispatch, request_print, presenting_now) =
+            (state.dispatcher(), request_print.clone(), presenting_now.clone());
         use_effect_with((), move |()| {
             let listener = gloo::utils::document_element().owner_document().map(|doc| {
                 gloo::events::EventListener::new(&doc, "keydown", move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    // Ctrl+P (⌘P) prints with the briefing, also from a text
+                    // field, where it means nothing else.
+                    let command = e.ctrl_key() || e.meta_key();
+                    if command && !e.alt_key() && e.key().eq_ignore_ascii_case("p") && !*presenting_now.borrow() {
+                        e.prevent_default();
+                        if !e.repeat() {
+                            request_print.emit(());
+                        }
+                        return;
+                    }
                     if crate::web::typing_in_text_field() {
                         return;
                     }
@@ -239,11 +266,6 @@ pub fn App(props: &AppProps) -> Html {
                         return;
                     }
                     let key = e.key().to_ascii_lowercase();
-                    if key == "p" && !e.alt_key() {
-                        e.prevent_default();
-                        request_print.emit(());
-                        return;
-                    }
                     let action = match (key.as_str(), e.shift_key()) {
                         ("z", false) => Action::Undo,
                         ("z", true) | ("y", _) => Action::Redo,
@@ -405,7 +427,7 @@ pub fn App(props: &AppProps) -> Html {
             </header>
 
             if *briefing {
-                <ExtraHost lang={lang} kind={Kind::Briefing} open={*print_when_ready.borrow()} on_mounted={briefing_mounted} />
+                <ExtraHost lang={lang} kind={Kind::Briefing} open={*print_when_ready.borrow()} on_mounted={briefing_mounted} on_failed={briefing_failed} />
             }
             <ScenarioBar name={scenario_name.clone()} lang={lang} dispatch={dispatch.clone()} />
             if let Some(e) = state.link_error.clone() {

@@ -253,6 +253,16 @@ pub fn focus_in_place(el: &web_sys::HtmlElement) {
     let _ = el.focus_with_options(&options);
 }
 
+/// [`focus_in_place`], unless the user has moved on to another control
+/// meanwhile (the focus is on something outside `within`, not the page).
+pub fn focus_if_free(el: &web_sys::HtmlElement, within: &web_sys::Element) {
+    let active = document().and_then(|d| d.active_element());
+    let free = active.is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body") || within.contains(Some(&a)));
+    if free {
+        focus_in_place(el);
+    }
+}
+
 /// Whether the page is being printed now (print media applies).
 pub fn printing_now() -> bool {
     web_sys::window().and_then(|w| w.match_media("print").ok().flatten()).is_some_and(|m| m.matches())

@@ -112,6 +112,9 @@ pub struct ExtraHostProps {
     /// Called once the panel has been handed its element.
     #[prop_or_default]
     pub on_mounted: Callback<()>,
+    /// Called when the panel could not be loaded.
+    #[prop_or_default]
+    pub on_failed: Callback<()>,
     /// What a stand-in was used for before the panel came, to be done
     /// again on the panel's own control.
     #[prop_or_default]
@@ -166,7 +169,7 @@ fn replay(target: &web_sys::Element, r: &Replay) {
         Some(el)
     };
     if let Some(h) = focus.as_ref().and_then(|f| f.dyn_ref::<web_sys::HtmlElement>()) {
-        crate::web::focus_in_place(h);
+        crate::web::focus_if_free(h, target);
     }
 }
 
@@ -187,6 +190,7 @@ pub fn ExtraHost(props: &ExtraHostProps) -> Html {
     {
         let (target, load) = (target.clone(), load.clone());
         let (kind, open, on_mounted, again) = (props.kind, props.open, props.on_mounted.clone(), props.replay.clone());
+        let on_failed = props.on_failed.clone();
         use_effect_with(*attempt, move |_| {
             let alive = Rc::new(Cell::new(true));
             let still = alive.clone();
@@ -213,7 +217,10 @@ pub fn ExtraHost(props: &ExtraHostProps) -> Html {
                             .forget();
                         }
                     }
-                    Err(e) => load.set(Load::Failed(e)),
+                    Err(e) => {
+                        load.set(Load::Failed(e));
+                        on_failed.emit(());
+                    }
                 }
             });
             move || {

@@ -195,3 +195,20 @@ test('controls used while the panels load are all done, in order, once they come
   await expect(page.getByTestId('saved-list')).toHaveAttribute('open', '');
   await expect(page.getByTestId('saved-0')).toHaveAttribute('data-name', '慢网方案');
 });
+
+test('Ctrl+P in a typed field prints; if the briefing cannot load it prints without, and the next print has it', async ({ page, context }) => {
+  await openPage(page);
+  await page.evaluate(() => {
+    window.__prints = [];
+    window.print = () => window.__prints.push(document.querySelector('[data-testid="print-briefing"]')?.innerText ?? null);
+  });
+  await context.route(/extras_bg\.wasm/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.getByTestId('scenario-name').focus();
+  await page.keyboard.press('Control+P');
+  await expect.poll(() => page.evaluate(() => window.__prints.length)).toBe(1);
+  expect(await page.evaluate(() => window.__prints[0])).toBeNull();
+  await context.unroute(/extras_bg\.wasm/);
+  await page.getByTestId('print').click();
+  await expect.poll(() => page.evaluate(() => window.__prints.length)).toBe(2);
+  expect(await page.evaluate(() => window.__prints[1])).toContain('情景简报');
+});

@@ -62,7 +62,14 @@ thread_local! {
 fn post(m: Inbox) {
     match DELIVER.with(|d| d.borrow().clone()) {
         Some(deliver) => deliver.emit(m),
-        None => QUEUE.with(|q| q.borrow_mut().push(m)),
+        None => QUEUE.with(|q| {
+            let mut q = q.borrow_mut();
+            // Before the first render only the newest state matters.
+            if matches!(m, Inbox::Sync(_)) {
+                q.retain(|old| !matches!(old, Inbox::Sync(_)));
+            }
+            q.push(m);
+        }),
     }
 }
 
@@ -91,10 +98,11 @@ pub fn extras_mount(
 ) -> Result<(), JsValue> {
     let kind = kind.parse::<Kind>().map_err(|()| JsValue::from_str(&format!("no panel called {kind}")))?;
     SEND.with(|s| s.replace(Some(send)));
-    if !STARTED.with(|s| s.replace(true)) {
+    if !STARTED.with(|s| *s.borrow()) {
         let plan = Plan::shipped().map_err(|e| JsValue::from_str(&e.to_string()))?;
         let root = gloo::utils::document().create_element("div")?;
         yew::Renderer::<Panels>::with_root_and_props(root, PanelsProps { plan: Rc::new(plan) }).render();
+        STARTED.with(|s| s.replace(true));
     }
     post(Inbox::Sync(snapshot));
     post(Inbox::Mount(Host { id, kind, target, open }));
@@ -198,6 +206,9 @@ fn Panels(props: &PanelsProps) -> Html {
                 let view = (state.lang, Some(state.indicator));
                 if state.change != Change::Restored && (*state.scenario != t.scenario || view != t.view) {
                     t.scenario = (*state.scenario).clone();
+                    // The page's next snapshot is shown whatever it says,
+                    // even the same text as before (if it did not take this).
+                    t.text.clear();
                     let view_changed = view != t.view;
                     t.view = view;
                     Some(Message::Adopt {
@@ -300,7 +311,7 @@ fn focus(h: &Host) {
     if let Some(el) =
         h.target.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        web::focus_in_place(&el);
+        web::focus_if_free(&el, &h.target);
     }
 }
 
