@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::chart::ChartData;
+use crate::components::briefing::use_briefing;
 use crate::components::bulk_bar::BulkBar;
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::charts_panel::ChartsPanel;
@@ -112,18 +113,21 @@ pub fn App(props: &AppProps) -> Html {
             LinkState { scenario: (**scenario).clone(), lang: *lang, indicator: Some(*indicator) }.encode(&plan)
         })
     };
-    let link_state = use_memo((settled.clone(), state.lang, state.indicator), |(scenario, lang, indicator)| {
-        LinkState { scenario: (**scenario).clone(), lang: *lang, indicator: Some(*indicator) }
-    });
     let settled_code = {
         let (plan, live) = (plan.clone(), code.clone());
-        use_memo((link_state.clone(), state.scenario.clone()), move |(st, scenario)| {
-            if st.scenario == **scenario {
-                live
-            } else {
-                Rc::new(st.encode(&plan))
-            }
-        })
+        use_memo(
+            (settled.clone(), state.scenario.clone(), state.lang, state.indicator),
+            move |(settled, scenario, lang, indicator)| {
+                if settled == scenario {
+                    live
+                } else {
+                    Rc::new(
+                        LinkState { scenario: (**settled).clone(), lang: *lang, indicator: Some(*indicator) }
+                            .encode(&plan),
+                    )
+                }
+            },
+        )
     };
     let settled_code: Rc<String> = (*settled_code).clone();
     // What the on-demand panels show: the settled state, or the live one
@@ -140,60 +144,10 @@ pub fn App(props: &AppProps) -> Html {
         let (dispatch, plan) = (state.dispatcher(), plan.clone());
         use_effect_with(snapshot, move |snapshot| crate::components::extra_host::tell(snapshot, &dispatch, &plan));
     }
-    // The briefing is loaded when printing is asked for: the print button,
-    // Ctrl+P, or the page being printed (the print dialog opened from the
-    // browser's menu comes too soon for it; the next print has it).
-    let briefing = use_state_eq(|| false);
-    let briefing_ready = use_mut_ref(|| false);
-    let print_when_ready = use_mut_ref(|| false);
+    let briefing = use_briefing(state.lang);
     // Presentation mode has no briefing: Ctrl+P there is the browser's own.
     let presenting_now = use_mut_ref(|| false);
     *presenting_now.borrow_mut() = state.presenting;
-    let request_print = {
-        let (briefing, ready, later) = (briefing.clone(), briefing_ready.clone(), print_when_ready.clone());
-        Callback::from(move |()| {
-            if *ready.borrow() {
-                crate::web::print();
-            } else {
-                *later.borrow_mut() = true;
-                briefing.set(true);
-            }
-        })
-    };
-    let briefing_mounted = {
-        let (ready, later) = (briefing_ready.clone(), print_when_ready.clone());
-        Callback::from(move |()| {
-            *ready.borrow_mut() = true;
-            if std::mem::take(&mut *later.borrow_mut()) {
-                // After the briefing's first render, which follows its mount.
-                gloo::timers::callback::Timeout::new(0, crate::web::print).forget();
-            }
-        })
-    };
-    // If the briefing cannot be loaded, a print asked for goes ahead
-    // without it, and the next one tries to load it again.
-    let briefing_failed = {
-        let (briefing, later) = (briefing.clone(), print_when_ready.clone());
-        Callback::from(move |()| {
-            briefing.set(false);
-            if std::mem::take(&mut *later.borrow_mut()) {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
-                }
-            }
-        })
-    };
-    {
-        let briefing = briefing.clone();
-        use_effect_with((), move |()| {
-            let listeners = crate::web::watch_printing(move |on| {
-                if on {
-                    briefing.set(true);
-                }
-            });
-            move || drop(listeners)
-        });
-    }
     // Asked for by a click, solve and the bases open when they first come;
     // mounted again (after presentation mode) they come as they were.
     let solve_wanted = use_state_eq(|| false);
@@ -202,6 +156,34 @@ pub fn App(props: &AppProps) -> Html {
     let shown = |flag: &Rc<std::cell::RefCell<bool>>| {
         let flag = flag.clone();
         Callback::from(move |()| *flag.borrow_mut() = true)
+    };
+    // Their stand-ins: as they look closed, and busy while they load.
+    let solve_stand_in = |busy: bool| {
+        let ask = (!busy).then(|| {
+            let w = solve_wanted.clone();
+            Callback::from(move |_: MouseEvent| w.set(true))
+        });
+        let s = state.lang.s();
+        html! {
+            <button type="button" class="btn" data-testid={format!("solve-{}", state.indicator)} aria-expanded="false"
+                aria-busy={busy.then_some("true")} disabled={busy} onclick={ask}>{s.solve}</button>
+        }
+    };
+    let bases_stand_in = |busy: bool| {
+        let ask = (!busy).then(|| {
+            let w = bases_wanted.clone();
+            Callback::from(move |_: MouseEvent| w.set(true))
+        });
+        let (lang, key) = (state.lang, state.indicator);
+        let s = lang.s();
+        html! {
+            <details class="bases" data-testid={(!busy).then(|| format!("bases-{key}"))} open={busy} aria-busy={busy.then_some("true")}>
+                <summary onclick={ask}>{s.bases_heading}{" · "}{lang.indicator_short(plan.indicator(key))}</summary>
+                if busy {
+                    <p class="hint">{s.loading}</p>
+                }
+            </details>
+        }
     };
     // The address bar follows the state: replaced (debounced) while sliders
     // move, a new history entry for each deliberate step.
@@ -239,7 +221,7 @@ pub fn App(props: &AppProps) -> Html {
     // field, where the browser's own keys apply.
     {
         let (dispatch, request_print, presenting_now) =
-            (state.dispatcher(), request_print.clone(), presenting_now.clone());
+            (state.dispatcher(), briefing.print.clone(), presenting_now.clone());
         use_effect_with((), move |()| {
             let listener = gloo::utils::document_element().owner_document().map(|doc| {
                 gloo::events::EventListener::new(&doc, "keydown", move |e| {
@@ -419,16 +401,14 @@ pub fn App(props: &AppProps) -> Html {
                         onclick={{ let d = dispatch.clone(); let on = state.pinned.is_none(); Callback::from(move |_: MouseEvent| d.dispatch(Action::Pin(on))) }}>
                         { if state.pinned.is_some() { s.compare_unpin } else { s.compare_pin } }
                     </button>
-                    <button type="button" class="btn" data-testid="print" onclick={request_print.reform(|_: MouseEvent| ())}>{s.print}</button>
+                    <button type="button" class="btn" data-testid="print" onclick={briefing.print.reform(|_: MouseEvent| ())}>{s.print}</button>
                     <button type="button" class="btn lang" data-testid="lang-toggle" aria-label={s.lang_toggle_label} onclick={toggle_lang}>
                         {s.lang_toggle}
                     </button>
                 </div>
             </header>
 
-            if *briefing {
-                <ExtraHost lang={lang} kind={Kind::Briefing} open={*print_when_ready.borrow()} on_mounted={briefing_mounted} on_failed={briefing_failed} />
-            }
+            {briefing.host}
             <ScenarioBar name={scenario_name.clone()} lang={lang} dispatch={dispatch.clone()} />
             if let Some(e) = state.link_error.clone() {
                 <LinkNotice error={e} lang={lang} dispatch={dispatch.clone()} />
@@ -457,12 +437,9 @@ pub fn App(props: &AppProps) -> Html {
                                 <UndoBar can_undo={!state.past.is_empty()} can_redo={!state.future.is_empty()} lang={lang} dispatch={dispatch.clone()} />
                                 <PresetBar lang={lang} dispatch={dispatch.clone()} />
                                 if *solve_wanted {
-                                    <ExtraHost lang={lang} kind={Kind::Solve} open={!*solve_shown.borrow()} on_mounted={shown(&solve_shown)} placeholder={html! {
-                                        <button type="button" class="btn" data-testid={format!("solve-{current}")} aria-expanded="false" aria-busy="true" disabled=true>{s.solve}</button>
-                                    }} />
+                                    <ExtraHost lang={lang} kind={Kind::Solve} open={!*solve_shown.borrow()} on_mounted={shown(&solve_shown)} placeholder={solve_stand_in(true)} />
                                 } else {
-                                    <button type="button" class="btn" data-testid={format!("solve-{current}")} aria-expanded="false"
-                                        onclick={{ let w = solve_wanted.clone(); move |_: MouseEvent| w.set(true) }}>{s.solve}</button>
+                                    {solve_stand_in(false)}
                                 }
                                 <BulkBar plan={plan.clone()} indicator={current} lang={lang} dispatch={dispatch.clone()} />
                             </div>
@@ -476,13 +453,9 @@ pub fn App(props: &AppProps) -> Html {
                                 <p class="hint">{s.tolerance_note}</p>
                                 <ReportText plan={plan.clone()} verdict={settled_verdicts[current.index()].clone()} lang={lang} />
                                 if *bases_wanted {
-                                    <ExtraHost lang={lang} kind={Kind::Bases} open={!*bases_shown.borrow()} on_mounted={shown(&bases_shown)} placeholder={html! {
-                                        <details class="bases" open=true aria-busy="true"><summary>{s.bases_heading}{" · "}{lang.indicator_short(plan.indicator(current))}</summary><p class="hint">{s.loading}</p></details>
-                                    }} />
+                                    <ExtraHost lang={lang} kind={Kind::Bases} open={!*bases_shown.borrow()} on_mounted={shown(&bases_shown)} placeholder={bases_stand_in(true)} />
                                 } else {
-                                    <details class="bases" data-testid={format!("bases-{current}")}>
-                                        <summary onclick={{ let w = bases_wanted.clone(); move |_: MouseEvent| w.set(true) }}>{s.bases_heading}{" · "}{lang.indicator_short(plan.indicator(current))}</summary>
-                                    </details>
+                                    {bases_stand_in(false)}
                                 }
                             }
                         </section>

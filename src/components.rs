@@ -4,6 +4,7 @@
 pub mod amount_input;
 pub mod bases_editor;
 pub mod bases_import;
+pub mod briefing;
 pub mod bulk_bar;
 pub mod chart_canvas;
 pub mod charts_panel;

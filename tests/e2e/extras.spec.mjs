@@ -3,7 +3,7 @@
 // message with a retry, and nothing on the page is lost; keyboard users
 // land in the panel they opened; a change made in a panel is one undo step.
 import { test, expect } from '@playwright/test';
-import { openPage, projected } from './helpers.mjs';
+import { openPage, projected, recordPrints } from './helpers.mjs';
 
 const EXTRAS_FILE = /\/extras(\.js|_bg\.wasm)(\?|$)/;
 const extrasRequests = (urls) => urls.filter((u) => EXTRAS_FILE.test(new URL(u).pathname + new URL(u).search));
@@ -106,18 +106,14 @@ test('with the keyboard alone, solve and the bases open where the key was presse
 
 test('Ctrl+P loads the briefing and fills it before the print dialog opens', async ({ page }) => {
   await openPage(page);
-  await page.evaluate(() => {
-    window.__printed = null;
-    window.print = () => {
-      window.__printed = document.querySelector('[data-testid="print-briefing"]').innerText;
-    };
-  });
+  const prints = await recordPrints(page);
   await page.getByTestId('scenario-name').focus();
   await page.keyboard.type('简报方案', { delay: 20 });
   await page.getByTestId('growth-funds-puyang-2024').focus();
   await page.keyboard.press('Control+P');
-  await expect.poll(() => page.evaluate(() => window.__printed)).toContain('情景简报');
-  expect(await page.evaluate(() => window.__printed)).toContain('情景：简报方案');
+  await expect.poll(async () => (await prints()).length).toBe(1);
+  expect((await prints())[0]).toContain('情景简报');
+  expect((await prints())[0]).toContain('情景：简报方案');
 });
 
 test('the scenario bar works on first use: a file opened before anything else loaded is imported', async ({ page, context }) => {
@@ -198,17 +194,14 @@ test('controls used while the panels load are all done, in order, once they come
 
 test('Ctrl+P in a typed field prints; if the briefing cannot load it prints without, and the next print has it', async ({ page, context }) => {
   await openPage(page);
-  await page.evaluate(() => {
-    window.__prints = [];
-    window.print = () => window.__prints.push(document.querySelector('[data-testid="print-briefing"]')?.innerText ?? null);
-  });
+  const prints = await recordPrints(page);
   await context.route(/extras_bg\.wasm/, (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.getByTestId('scenario-name').focus();
   await page.keyboard.press('Control+P');
-  await expect.poll(() => page.evaluate(() => window.__prints.length)).toBe(1);
-  expect(await page.evaluate(() => window.__prints[0])).toBeNull();
+  await expect.poll(async () => (await prints()).length).toBe(1);
+  expect((await prints())[0]).toBeNull();
   await context.unroute(/extras_bg\.wasm/);
   await page.getByTestId('print').click();
-  await expect.poll(() => page.evaluate(() => window.__prints.length)).toBe(2);
-  expect(await page.evaluate(() => window.__prints[1])).toContain('情景简报');
+  await expect.poll(async () => (await prints()).length).toBe(2);
+  expect((await prints())[1]).toContain('情景简报');
 });

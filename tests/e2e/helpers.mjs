@@ -24,6 +24,19 @@ export async function openPage(page, path = '') {
   return log;
 }
 
+/**
+ * Replaces window.print with a recorder of what the briefing said at each
+ * call (null while there is no briefing); returns a function that reads
+ * the record.
+ */
+export async function recordPrints(page) {
+  await page.evaluate(() => {
+    window.__prints = [];
+    window.print = () => window.__prints.push(document.querySelector('[data-testid="print-briefing"]')?.innerText ?? null);
+  });
+  return () => page.evaluate(() => window.__prints);
+}
+
 export async function projected(page, key) {
   return Number(await page.getByTestId(`verdict-${key}`).getAttribute('data-projected'));
 }

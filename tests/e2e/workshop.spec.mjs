@@ -1,6 +1,6 @@
 // Workshop tools: undo and redo.
 import { test, expect } from '@playwright/test';
-import { openPage, projected } from './helpers.mjs';
+import { openPage, projected, recordPrints } from './helpers.mjs';
 
 test('undo and redo every change, by button and by keyboard; a drag is one step', async ({ page }) => {
   await openPage(page);
@@ -196,14 +196,10 @@ test('the print layout is a one-page A4 briefing with name, link, QR, warning, r
 
 test('the print button fills the briefing before the print dialog opens', async ({ page }) => {
   await openPage(page);
-  await page.evaluate(() => {
-    window.__printed = null;
-    window.print = () => {
-      window.__printed = document.querySelector('[data-testid="print-briefing"]').innerText;
-    };
-  });
+  const prints = await recordPrints(page);
   await page.getByTestId('print').click();
-  await expect.poll(() => page.evaluate(() => window.__printed)).toContain('情景简报');
+  await expect.poll(async () => (await prints()).length).toBe(1);
+  expect((await prints())[0]).toContain('情景简报');
 });
 
 test('compare: pin A, edit B, see both verdicts, the differing inputs and A on the path chart', async ({ page }) => {
