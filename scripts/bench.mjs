@@ -217,6 +217,7 @@ async function traced(cdp, run) {
 }
 
 async function main() {
+  mkdirSync('bench-results', { recursive: true });
   const server = await serveDist(PORT);
   const browser = await launchChromium();
   const result = { date: new Date().toISOString(), method: 'scripts/bench.mjs', runs: {} };
@@ -275,7 +276,6 @@ async function main() {
     await browser.close();
     server.kill();
   }
-  mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/latest.json', JSON.stringify(result, null, 2));
 
   const ms = (x) => `${x.toFixed(1)} ms`;

@@ -915,7 +915,7 @@ impl Lang {
         let name = self.indicator_short(ind);
         let year = v.target_year;
         let (projected, target) = (format::yi(v.projected), format::yi_plain(v.target));
-        let (gap, pct) = (format::yi(v.gap().abs()), format!("{:.1}%", v.gap_percent().abs()));
+        let (gap, pct) = (format::yi(v.gap().abs()), format!("{}%", format::fixed(v.gap_percent().abs(), 1)));
         let exact = v.exactly_met();
         let total = v.units.len();
         let doubled = v.units_doubled();
@@ -1149,7 +1149,7 @@ impl Lang {
             // Sizes in MB for people; exact enough far beyond any file.
             #[allow(clippy::cast_precision_loss)]
             let mb = bytes as f64 / 1_048_576.0;
-            format!("{mb:.1} MB")
+            format!("{} MB", format::fixed(mb, 1))
         };
         match e {
             SheetError::NotZip => s.not_zip.to_owned(),

@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use doubling_sandbox::chart::draw::{floor_colour, unit_colour, MET, MISSED};
-use doubling_sandbox::chart::{render_svg, ChartData};
+use doubling_sandbox::chart::{render_svg, ChartData, ChartKind};
 use doubling_sandbox::i18n::Lang;
 use doubling_sandbox::model::{Growth, IndicatorKey, Plan, Preset, Scenario, TargetVerdict};
 use plotters::style::RGBColor;
@@ -257,4 +257,37 @@ fn gap_chart_shows_each_unit_against_its_share_and_the_city_sum() {
     assert_eq!(table.rows.len(), 10);
     assert_eq!(table.rows[0], vec!["华龙区".to_owned(), "+2.80".to_owned()]);
     assert_eq!(table.rows[9], vec!["全市合计".to_owned(), "−9.80".to_owned()]);
+}
+
+#[test]
+fn a_download_is_the_chart_the_panel_draws() {
+    // The on-demand panels make the SVG download from the page's state:
+    // the same chart as the charts panel's, A's totals included.
+    let (plan, s) = setup();
+    let mut a = s.clone();
+    for key in IndicatorKey::ALL {
+        a.growth_mut(key).set(0, 0, Growth::from_percent(10.0).unwrap());
+    }
+    for key in IndicatorKey::ALL {
+        let v = TargetVerdict::judge(&plan, &s, key);
+        for lang in [Lang::Zh, Lang::En] {
+            assert_eq!(
+                ChartData::large(&plan, ChartKind::Path, key, &s, Some(&a), lang),
+                ChartData::path(&plan, &s, &v, lang, false, Some(&a))
+            );
+            assert_eq!(
+                ChartData::large(&plan, ChartKind::Path, key, &s, None, lang),
+                ChartData::path(&plan, &s, &v, lang, false, None)
+            );
+            assert_eq!(
+                ChartData::large(&plan, ChartKind::Units, key, &s, None, lang),
+                ChartData::units(&plan, &v, lang)
+            );
+            assert_eq!(ChartData::large(&plan, ChartKind::Gap, key, &s, None, lang), ChartData::gap(&plan, &v, lang));
+            assert_eq!(
+                ChartData::large(&plan, ChartKind::Floors, key, &s, None, lang),
+                ChartData::floors(&plan, &s, key, lang)
+            );
+        }
+    }
 }

@@ -2,8 +2,10 @@
 //! slider step put most of a chart's drawing time in text, and most of
 //! that in setting the same font, alignment and colour again before every
 //! label (each a string formatted in Rust, decoded in JS and parsed by the
-//! canvas). This backend sets each only when it changes, and hands every
-//! other call to `CanvasBackend` as it is.
+//! canvas). This backend sets each only when it changes. It draws every
+//! shape itself, with `CanvasBackend` giving the size, so that no colour
+//! or font size is written with core's float formatting (see
+//! `format::fixed`).
 
 use plotters::prelude::DrawingBackend;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -17,6 +19,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 #[derive(Default)]
 struct Set {
     fill: Option<((u8, u8, u8), u64)>,
+    stroke: Option<((u8, u8, u8), u64, u32)>,
     font: Option<(String, u64, String)>,
     align: Option<&'static str>,
     baseline: Option<&'static str>,
@@ -30,8 +33,8 @@ pub struct Canvas {
     set: Set,
 }
 
-/// Error type of the backend (that of plotters-canvas).
-pub type Error = <CanvasBackend as DrawingBackend>::ErrorType;
+/// Error type of the backend: a canvas call that failed.
+pub type Error = CanvasProblem;
 type Result<T = ()> = std::result::Result<T, DrawingErrorKind<Error>>;
 
 impl Canvas {
@@ -51,11 +54,50 @@ impl Canvas {
         }
     }
 
-    /// After a call handed to plotters-canvas, which sets the fill colour
-    /// itself.
-    fn forget_fill(&mut self) {
-        self.set.fill = None;
+    fn stroke(&mut self, style: &impl BackendStyle) {
+        let colour = style.color();
+        let key = (colour.rgb, colour.alpha.to_bits(), style.stroke_width());
+        if self.set.stroke != Some(key) {
+            self.context.set_stroke_style_str(&css_colour(colour));
+            self.context.set_line_width(f64::from(style.stroke_width()));
+            self.set.stroke = Some(key);
+        }
     }
+
+    /// A path through `points`, closed when `close`.
+    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>, close: bool) {
+        self.context.begin_path();
+        let mut points = points.into_iter();
+        if let Some(first) = points.next() {
+            self.context.move_to(f64::from(first.0), f64::from(first.1));
+            for p in points {
+                self.context.line_to(f64::from(p.0), f64::from(p.1));
+            }
+            if close {
+                self.context.close_path();
+            }
+        }
+    }
+}
+
+fn js_problem(e: wasm_bindgen::JsValue) -> DrawingErrorKind<Error> {
+    DrawingErrorKind::DrawingError(CanvasProblem(crate::web::js_error(e)))
+}
+
+/// A horizontal or vertical line one device pixel wide, moved half a
+/// pixel so that it covers one row of pixels rather than two half-lit
+/// ones (as plotters-canvas draws it).
+fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
+    let (mut a, mut b) = ((f64::from(from.0), f64::from(from.1)), (f64::from(to.0), f64::from(to.1)));
+    if from.0 == to.0 {
+        a.0 -= 0.5;
+        b.0 -= 0.5;
+    }
+    if from.1 == to.1 {
+        a.1 -= 0.5;
+        b.1 -= 0.5;
+    }
+    (a, b)
 }
 
 /// Records `value` in `slot`; true when it was not there already.
@@ -76,7 +118,8 @@ fn css_colour(colour: BackendColor) -> String {
         }
         s
     } else {
-        format!("rgba({r},{g},{b},{})", colour.alpha)
+        let alpha = crate::format::fixed(colour.alpha.clamp(0.0, 1.0), 3);
+        format!("rgba({r},{g},{b},{})", alpha.trim_end_matches('0').trim_end_matches('.'))
     }
 }
 
@@ -88,11 +131,11 @@ impl DrawingBackend for Canvas {
     }
 
     fn ensure_prepared(&mut self) -> Result {
-        self.inner.ensure_prepared()
+        Ok(())
     }
 
     fn present(&mut self) -> Result {
-        self.inner.present()
+        Ok(())
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, colour: BackendColor) -> Result {
@@ -105,7 +148,16 @@ impl DrawingBackend for Canvas {
     }
 
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result {
-        self.inner.draw_line(from, to, style)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (a, b) = crisp(from, to);
+        self.stroke(style);
+        self.context.begin_path();
+        self.context.move_to(a.0, a.1);
+        self.context.line_to(b.0, b.1);
+        self.context.stroke();
+        Ok(())
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -115,34 +167,60 @@ impl DrawingBackend for Canvas {
         style: &S,
         fill: bool,
     ) -> Result {
-        if !fill {
-            return self.inner.draw_rect(upper_left, bottom_right, style, fill);
-        }
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        self.fill(style.color());
-        self.context.fill_rect(
-            f64::from(upper_left.0),
-            f64::from(upper_left.1),
-            f64::from(bottom_right.0 - upper_left.0),
-            f64::from(bottom_right.1 - upper_left.1),
-        );
+        let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
+        let (w, h) = (f64::from(bottom_right.0 - upper_left.0), f64::from(bottom_right.1 - upper_left.1));
+        if fill {
+            self.fill(style.color());
+            self.context.fill_rect(x, y, w, h);
+        } else {
+            self.stroke(style);
+            self.context.stroke_rect(x, y, w, h);
+        }
         Ok(())
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result {
-        self.inner.draw_path(path, style)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.stroke(style);
+        self.trace(path, false);
+        self.context.stroke();
+        Ok(())
     }
 
     fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result {
-        self.forget_fill();
-        self.inner.draw_circle(center, radius, style, fill)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        if fill {
+            self.fill(style.color());
+        } else {
+            self.stroke(style);
+        }
+        self.context.begin_path();
+        self.context
+            .arc(f64::from(center.0), f64::from(center.1), f64::from(radius), 0.0, std::f64::consts::TAU)
+            .map_err(js_problem)?;
+        if fill {
+            self.context.fill();
+        } else {
+            self.context.stroke();
+        }
+        Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result {
-        self.forget_fill();
-        self.inner.fill_polygon(vert, style)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.fill(style.color());
+        self.trace(vert, true);
+        self.context.fill();
+        Ok(())
     }
 
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result {
@@ -150,10 +228,20 @@ impl DrawingBackend for Canvas {
         if colour.alpha == 0.0 {
             return Ok(());
         }
-        if !matches!(style.transform(), FontTransform::None) {
-            // Rotated text saves and restores the whole state.
-            self.set = Set::default();
-            return self.inner.draw_text(text, style, pos);
+        let quarter_turns = match style.transform() {
+            FontTransform::None => 0.0,
+            FontTransform::Rotate90 => 1.0,
+            FontTransform::Rotate180 => 2.0,
+            FontTransform::Rotate270 => 3.0,
+        };
+        let (mut x, mut y) = (f64::from(pos.0), f64::from(pos.1));
+        if quarter_turns != 0.0 {
+            // Rotated about the anchor; save and restore keep the set
+            // state (font, colours, alignment) as it was.
+            self.context.save();
+            self.context.translate(x, y).map_err(js_problem)?;
+            self.context.rotate(quarter_turns * std::f64::consts::FRAC_PI_2).map_err(js_problem)?;
+            (x, y) = (0.0, 0.0);
         }
         let baseline = match style.anchor().v_pos {
             VPos::Top => "top",
@@ -178,18 +266,27 @@ impl DrawingBackend for Canvas {
                 st == font_style.as_str() && *sz == size.to_bits() && fam == family.as_str()
             });
         if !same {
-            self.context.set_font(&format!("{} {}px {}", font_style.as_str(), size, family.as_str()));
+            self.context.set_font(&format!(
+                "{} {}px {}",
+                font_style.as_str(),
+                crate::format::fixed(size, 2),
+                family.as_str()
+            ));
             self.set.font = Some((font_style.as_str().to_owned(), size.to_bits(), family.as_str().to_owned()));
         }
-        self.context
-            .fill_text(text, f64::from(pos.0), f64::from(pos.1))
-            .map_err(|e| DrawingErrorKind::FontError(Box::new(CanvasProblem(crate::web::js_error(e)))))
+        let drawn = self.context.fill_text(text, x, y).map_err(js_problem);
+        if quarter_turns != 0.0 {
+            self.context.restore();
+            // What was set inside the saved state is gone with it.
+            self.set = Set::default();
+        }
+        drawn
     }
 }
 
 /// A canvas call that failed, as the browser said it.
 #[derive(Debug)]
-struct CanvasProblem(String);
+pub struct CanvasProblem(String);
 
 impl std::fmt::Display for CanvasProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -208,5 +305,7 @@ mod tests {
         assert_eq!(css_colour(BackendColor { alpha: 1.0, rgb: (0x1C, 0x24, 0x30) }), "#1c2430");
         assert_eq!(css_colour(BackendColor { alpha: 1.0, rgb: (0, 255, 9) }), "#00ff09");
         assert_eq!(css_colour(BackendColor { alpha: 0.5, rgb: (1, 2, 3) }), "rgba(1,2,3,0.5)");
+        assert_eq!(css_colour(BackendColor { alpha: 0.125, rgb: (1, 2, 3) }), "rgba(1,2,3,0.125)");
+        assert_eq!(css_colour(BackendColor { alpha: 0.0, rgb: (1, 2, 3) }), "rgba(1,2,3,0)");
     }
 }

@@ -200,6 +200,26 @@ impl ChartData {
         }
     }
 
+    /// The page's large chart of `kind` for `key` (as the charts panel
+    /// draws it: the path with scenario A's totals when one is pinned), for
+    /// its download, which the on-demand panels make.
+    pub fn large(
+        plan: &Plan,
+        kind: ChartKind,
+        key: IndicatorKey,
+        scenario: &Scenario,
+        pinned: Option<&Scenario>,
+        lang: Lang,
+    ) -> Self {
+        let verdict = TargetVerdict::judge(plan, scenario, key);
+        match kind {
+            ChartKind::Path => ChartData::path(plan, scenario, &verdict, lang, false, pinned),
+            ChartKind::Units => ChartData::units(plan, &verdict, lang),
+            ChartKind::Floors => ChartData::floors(plan, scenario, key, lang),
+            ChartKind::Gap => ChartData::gap(plan, &verdict, lang),
+        }
+    }
+
     /// The path chart of `key`, with scenario A's totals beside it when
     /// `compare` holds one.
     pub fn path(

@@ -362,7 +362,12 @@ fn draw_units<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &UnitsData) -> DrawResul
     let x = |v: f64| left + (v / x_top).clamp(0.0, 1.0) * (right - left);
 
     let ticks = std::iter::successors(Some(0.0), |v| Some(v + step)).take_while(|v| *v <= x_top + step * 0.01);
-    x_axis(pen, ticks.map(|v| (x(v), format!("{v:.1}×"))), (top, bottom, right, label_size), &d.x_title)?;
+    x_axis(
+        pen,
+        ticks.map(|v| (x(v), format!("{}×", crate::format::fixed(v, 1)))),
+        (top, bottom, right, label_size),
+        &d.x_title,
+    )?;
 
     #[allow(clippy::cast_precision_loss)]
     let row = (bottom - top) / d.bars.len().max(1) as f64;

@@ -55,7 +55,7 @@ pub fn BasesEditor(props: &IndicatorProps) -> Html {
                                         testid={format!("base-{key}-{}", unit.id)}
                                         on_set={props.dispatch.to_callback().reform(move |base| Action::SetBase { indicator: key, unit: u, base })} />
                                 </td>
-                                <td class="n">{ if total > 0.0 { format!("{:.1}%", value / total * 100.0) } else { "—".to_owned() } }</td>
+                                <td class="n">{ if total > 0.0 { format!("{}%", crate::format::fixed(value / total * 100.0, 1)) } else { "—".to_owned() } }</td>
                             </tr>
                         }
                     }) }
@@ -128,7 +128,7 @@ fn unallocated_rows(
             <tr>
                 <th scope="row">{s.units_sum}</th>
                 <td class="n">{format::yi(units_sum)}</td>
-                <td class="n">{ if total > 0.0 { format!("{:.1}%", units_sum / total * 100.0) } else { "—".to_owned() } }</td>
+                <td class="n">{ if total > 0.0 { format!("{}%", crate::format::fixed(units_sum / total * 100.0, 1)) } else { "—".to_owned() } }</td>
             </tr>
             <tr class="unallocated" data-testid={format!("unallocated-{key}")}>
                 <th scope="row">{s.unallocated_heading}</th>

@@ -111,8 +111,8 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                     if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                         match paint(&canvas, &data, size, zoom) {
                             Ok((ms, zoom)) => {
-                                let _ = canvas.set_attribute("data-draw-ms", &format!("{ms:.3}"));
-                                let _ = canvas.set_attribute("data-zoom", &format!("{zoom:.3}"));
+                                let _ = canvas.set_attribute("data-draw-ms", &crate::format::fixed(ms, 3));
+                                let _ = canvas.set_attribute("data-zoom", &crate::format::fixed(zoom, 3));
                                 problem.set(None);
                             }
                             Err(e) => problem.set(Some(e)),
@@ -141,15 +141,27 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
         kind.as_str(),
         crate::format::file_stem(&props.scenario_name, s.default_scenario_name, &web::today())
     ));
+    // The SVG is drawn by the on-demand panels' wasm (see
+    // `extra_host::chart_svg`), from the state the click has brought up to
+    // date; a second click while it loads is ignored.
+    let svg_busy = use_state_eq(|| false);
     let on_svg = {
-        let (data, size, problem, stem) = (props.data.clone(), *size, problem.clone(), stem.clone());
+        let (size, problem, stem, busy) = (*size, problem.clone(), stem.clone(), svg_busy.clone());
+        let (indicator, lang) = (props.indicator, lang);
         Callback::from(move |_: MouseEvent| {
-            let (w, h) = (size.0.max(320), size.1.max(200));
-            let result = chart::render_svg(&data, w, h)
-                .and_then(|svg| web::download_text(&format!("{stem}.svg"), "image/svg+xml", &svg));
-            if let Err(e) = result {
-                problem.set(Some(e));
+            if *busy {
+                return;
             }
+            busy.set(true);
+            let (problem, stem, busy) = (problem.clone(), stem.clone(), busy.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let (w, h) = (size.0.max(320), size.1.max(200));
+                let result = crate::components::extra_host::chart_svg(kind, indicator, (w, h), lang)
+                    .await
+                    .and_then(|svg| web::download_text(&format!("{stem}.svg"), "image/svg+xml", &svg));
+                problem.set(result.err());
+                busy.set(false);
+            });
         })
     };
     let on_png = {
@@ -185,7 +197,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
             </div>
             if props.downloads {
                 <figcaption class="chart-tools" aria-label={s.download_label}>
-                    <button type="button" class="btn small" onclick={on_svg} data-testid={format!("download-svg-{}-{}", kind.as_str(), props.indicator)}>{s.download_svg}</button>
+                    <button type="button" class="btn small" onclick={on_svg} aria-busy={svg_busy.then_some("true")} data-testid={format!("download-svg-{}-{}", kind.as_str(), props.indicator)}>{s.download_svg}</button>
                     <button type="button" class="btn small" onclick={on_png} data-testid={format!("download-png-{}-{}", kind.as_str(), props.indicator)}>{s.download_png}</button>
                 </figcaption>
             }

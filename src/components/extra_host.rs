@@ -10,8 +10,10 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use crate::chart::ChartKind;
 use crate::extras::{Kind, Message};
 use crate::i18n::Lang;
+use crate::model::IndicatorKey;
 use crate::state::{Action, AppState, PlanRef};
 
 thread_local! {
@@ -48,14 +50,42 @@ fn describe(e: JsValue) -> String {
     e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
 }
 
-/// Calls one of the extras wasm's exports, if it is loaded.
-fn call(name: &str, args: &[JsValue]) -> Result<(), String> {
+/// Calls one of the extras wasm's exports, if it is loaded, and gives
+/// what it returned.
+fn call_for(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
     let Some(exports) = EXPORTS.with(|e| e.borrow().clone()) else { return Err("not loaded".into()) };
     let f = Reflect::get(&exports, &JsValue::from_str(name))
         .ok()
         .and_then(|f| f.dyn_into::<Function>().ok())
         .ok_or_else(|| format!("the panels have no {name}"))?;
-    f.apply(&JsValue::NULL, &args.iter().collect::<Array>()).map(drop).map_err(describe)
+    f.apply(&JsValue::NULL, &args.iter().collect::<Array>()).map_err(describe)
+}
+
+/// Calls one of the extras wasm's exports, if it is loaded.
+fn call(name: &str, args: &[JsValue]) -> Result<(), String> {
+    call_for(name, args).map(drop)
+}
+
+/// The SVG file of the large chart `kind` of `indicator` as the page's
+/// state now is, `width` × `height` CSS pixels: plotters' SVG backend is
+/// needed only for downloads, so the extras wasm (loaded now if it is not
+/// yet) draws it. Called after the click's own render, so the state is
+/// the one on screen.
+///
+/// # Errors
+///
+/// The extras could not be loaded (the message says so in `lang`), or the
+/// drawing failed.
+pub async fn chart_svg(
+    kind: ChartKind,
+    indicator: IndicatorKey,
+    (width, height): (u32, u32),
+    lang: Lang,
+) -> Result<String, String> {
+    exports().await.map_err(|e| format!("{} {e}", lang.s().extras_failed))?;
+    let snapshot = SNAPSHOT.with(|s| s.borrow().to_string());
+    let args = [snapshot.into(), kind.as_str().into(), indicator.as_str().into(), width.into(), height.into()];
+    call_for("extras_svg", &args)?.as_string().ok_or_else(|| "the chart gave no SVG".to_owned())
 }
 
 /// The function the panels report to: reads the message and dispatches

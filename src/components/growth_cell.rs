@@ -97,10 +97,10 @@ pub fn GrowthCell(props: &GrowthCellProps) -> Html {
                 type="range"
                 class="slider"
                 hidden={reported}
-                min={Growth::MIN.percent().to_string()}
-                max={Growth::MAX.percent().to_string()}
+                min={crate::format::growth_plain(Growth::MIN)}
+                max={crate::format::growth_plain(Growth::MAX)}
                 step="any"
-                value={props.value.percent().to_string()}
+                value={crate::format::growth_plain(props.value)}
                 aria-label={label}
                 aria-valuetext={format!("{}%", props.value)}
                 data-testid={(!reported).then(|| testid.clone())}

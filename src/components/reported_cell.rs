@@ -50,7 +50,7 @@ pub fn ReportedCell(props: &ReportedCellProps) -> Html {
     html! {
         <div class={classes!("cell", "reported", below.then_some("below"))}
             data-testid={format!("implied-{}-{}-{}", props.indicator, props.unit_id, props.year)}
-            data-implied={props.implied.map(|p| format!("{p:.4}"))}>
+            data-implied={props.implied.map(|p| crate::format::fixed(p, 4))}>
             <span class="tag" aria-hidden="true">{s.reported}</span>
             if let Some(level) = props.level {
                 <span class="level-wrap">

@@ -47,7 +47,7 @@ pub fn UnitTable(props: &UnitTableProps) -> Html {
         } else {
             "minus"
         };
-        html! { <td class={classes!("n", "contribution", sign)} data-label={s.contribution_short} data-amount={format!("{amount:.4}")}>{format::signed_yi(amount)}</td> }
+        html! { <td class={classes!("n", "contribution", sign)} data-label={s.contribution_short} data-amount={format::fixed(amount, 4)}>{format::signed_yi(amount)}</td> }
     };
     let year = lang.year(v.target_year);
     let rate_label = match lang {

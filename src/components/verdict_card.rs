@@ -75,7 +75,7 @@ pub fn VerdictCard(props: &VerdictCardProps) -> Html {
     let ind = props.plan.indicator(v.indicator);
     let met = v.status == Status::Met;
     let required_attr = match v.required {
-        Requirement::Growth(p) | Requirement::AboveRange(p) => format!("{p:.4}"),
+        Requirement::Growth(p) | Requirement::AboveRange(p) => crate::format::fixed(p, 4),
         Requirement::AlreadyMet | Requirement::Unreachable => String::new(),
     };
     let required_kind = match v.required {
@@ -94,7 +94,7 @@ pub fn VerdictCard(props: &VerdictCardProps) -> Html {
             class={classes!("verdict", v.status.as_str(), props.selected.then_some("selected"))}
             data-testid={format!("verdict-{}", v.indicator)}
             data-status={v.status.as_str()}
-            data-projected={format!("{:.4}", v.projected)}
+            data-projected={crate::format::fixed(v.projected, 4)}
             data-required={required_attr}
             data-required-kind={required_kind}
             aria-live="polite"

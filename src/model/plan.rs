@@ -287,8 +287,9 @@ impl Plan {
             if f.year <= last || f.year > ind.target_year {
                 return Err(inconsistent(format!("{key}: floor year {} out of order or range", f.year)));
             }
-            let min_growth = Growth::from_percent(f.min_growth_percent)
-                .map_err(|_| inconsistent(format!("{key}: floor {} % is not a valid growth", f.min_growth_percent)))?;
+            let min_growth = Growth::from_percent(f.min_growth_percent).map_err(|_| {
+                inconsistent(format!("{key}: the floor for {} is not a valid growth (−30 … 150 %)", f.year))
+            })?;
             floors.push(Floor { year: f.year, min_growth });
         }
         let shares = ind.default_shares_percent;

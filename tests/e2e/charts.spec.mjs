@@ -106,6 +106,40 @@ test('charts download as SVG and PNG named after indicator and scenario', async 
   expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 });
 
+test('an SVG download is the chart on screen, just after a slider step and with A pinned', async ({ page }) => {
+  await openPage(page);
+  const readSvg = async (testid) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+    return (await import('node:fs')).promises.readFile(await file.path(), 'utf8');
+  };
+  await page.getByTestId('compare-pin').click();
+  await expect(page.getByTestId('compare')).toBeVisible();
+  // Keys straight before the click: the download must not lag behind.
+  await page.getByTestId('growth-funds-puyang-2024').focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  const gap = await page.getByTestId('verdict-funds').locator('.verdict-gap strong').innerText();
+  const svg = await readSvg('download-svg-path-funds');
+  expect(svg).toContain(`超出 ${gap}`);
+  expect(svg).toContain('A（已固定）');
+  const units = await readSvg('download-svg-units-funds');
+  expect(units).toContain('各单位翻番倍数，由低到高');
+  await page.getByTestId('lang-toggle').click();
+  expect(await readSvg('download-svg-gap-funds')).toContain('Funds attracted');
+});
+
+test('an SVG download that cannot load its drawing says so, and the next click downloads', async ({ page, context }) => {
+  await openPage(page);
+  await context.route(/extras_bg\.wasm/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.getByTestId('download-svg-floors-funds').click();
+  const problem = page.locator('.chart-floors .field-error');
+  await expect(problem).toContainText('这部分功能未能加载');
+  await expect(problem).toHaveAttribute('role', 'alert');
+  await context.unroute(/extras_bg\.wasm/);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-svg-floors-funds').click()]);
+  expect(file.suggestedFilename()).toMatch(/_funds_floors_.*\.svg$/);
+  await expect(problem).toHaveCount(0);
+});
+
 test('chart labels follow the language', async ({ page }) => {
   await openPage(page);
   await page.getByTestId('lang-toggle').click();

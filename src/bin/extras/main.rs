@@ -17,6 +17,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use doubling_sandbox::chart::{render_svg, ChartData, ChartKind};
 use doubling_sandbox::components::bases_editor::BasesEditor;
 use doubling_sandbox::components::compare_panel::ComparePanel;
 use doubling_sandbox::components::print_briefing::PrintBriefing;
@@ -57,6 +58,8 @@ thread_local! {
     static SEND: RefCell<Option<Function>> = const { RefCell::new(None) };
     /// Whether the app has been started.
     static STARTED: RefCell<bool> = const { RefCell::new(false) };
+    /// The plan, once read.
+    static PLAN: RefCell<Option<Rc<Plan>>> = const { RefCell::new(None) };
 }
 
 fn post(m: Inbox) {
@@ -81,6 +84,16 @@ fn send(text: &str) {
     }
 }
 
+/// The shipped plan, read once.
+fn plan() -> Result<Rc<Plan>, JsValue> {
+    if let Some(plan) = PLAN.with(|p| p.borrow().clone()) {
+        return Ok(plan);
+    }
+    let plan = Rc::new(Plan::shipped().map_err(|e| JsValue::from_str(&e.to_string()))?);
+    PLAN.with(|p| p.replace(Some(plan.clone())));
+    Ok(plan)
+}
+
 /// Renders panel `kind` into `target`, showing `snapshot`; `send` takes the
 /// panels' messages.
 ///
@@ -99,9 +112,9 @@ pub fn extras_mount(
     let kind = kind.parse::<Kind>().map_err(|()| JsValue::from_str(&format!("no panel called {kind}")))?;
     SEND.with(|s| s.replace(Some(send)));
     if !STARTED.with(|s| *s.borrow()) {
-        let plan = Plan::shipped().map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let plan = plan()?;
         let root = gloo::utils::document().create_element("div")?;
-        yew::Renderer::<Panels>::with_root_and_props(root, PanelsProps { plan: Rc::new(plan) }).render();
+        yew::Renderer::<Panels>::with_root_and_props(root, PanelsProps { plan }).render();
         STARTED.with(|s| s.replace(true));
     }
     post(Inbox::Sync(snapshot));
@@ -119,6 +132,30 @@ pub fn extras_unmount(id: u32) {
 #[wasm_bindgen]
 pub fn extras_sync(snapshot: String) {
     post(Inbox::Sync(snapshot));
+}
+
+/// The SVG download of the page's large chart `kind` ("path", "units",
+/// "floors", "gap") of `indicator`, drawn from `snapshot` (the page's
+/// state, [`Snapshot`] text) at `width` × `height` CSS pixels: the same
+/// drawing code as the canvas, with plotters' SVG backend, which only
+/// downloads need.
+///
+/// # Errors
+///
+/// A kind or indicator this wasm does not know, a snapshot that does not
+/// decode, or a drawing that fails.
+#[wasm_bindgen]
+pub fn extras_svg(snapshot: &str, kind: &str, indicator: &str, width: u32, height: u32) -> Result<String, JsValue> {
+    let fail = |e: String| JsValue::from_str(&e);
+    let kind = [ChartKind::Path, ChartKind::Units, ChartKind::Floors, ChartKind::Gap]
+        .into_iter()
+        .find(|k| k.as_str() == kind)
+        .ok_or_else(|| fail(format!("no chart called {kind}")))?;
+    let key = indicator.parse::<IndicatorKey>().map_err(|_| fail(format!("no indicator called {indicator}")))?;
+    let plan = plan()?;
+    let Snapshot { state, pinned } = Snapshot::decode(snapshot, &plan).map_err(fail)?;
+    let data = ChartData::large(&plan, kind, key, &state.scenario, pinned.as_ref().map(|a| &a.scenario), state.lang);
+    render_svg(&data, width, height).map_err(fail)
 }
 
 #[derive(Properties, PartialEq)]
