@@ -29,6 +29,23 @@ pub fn growth_plain(g: crate::model::Growth) -> String {
     text.to_owned()
 }
 
+/// A tick at `v` on an axis whose ticks are `step` apart: as many decimals
+/// as the step needs (`0.005` apart: `0.015`), none needless, so that no
+/// two ticks read the same; a true minus sign, no plus.
+pub fn tick(v: f64, step: f64) -> String {
+    let places = if step.is_finite() && step > 0.0 {
+        // Clamped to 0 … 6, so the cast is exact.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let places = (-step.log10() - 1e-9).ceil().clamp(0.0, 6.0) as usize;
+        places
+    } else {
+        2
+    };
+    let text = fixed(finite(v), places);
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+    minus(text)
+}
+
 /// 亿元 with an explicit sign: `+2.3`, `−12.0`.
 pub fn signed_yi(v: f64) -> String {
     let text = yi(v);
@@ -206,6 +223,12 @@ mod tests {
         assert_eq!(yi_plain(560.0), "560");
         assert_eq!(yi_plain(237.5), "237.5");
         assert_eq!(yi_plain(1.25), "1.25");
+        assert_eq!(tick(0.015, 0.005), "0.015");
+        assert_eq!(tick(0.01, 0.005), "0.01");
+        assert_eq!(tick(0.1 + 0.2, 0.1), "0.3");
+        assert_eq!(tick(-20.0, 10.0), "−20");
+        assert_eq!(tick(250.0, 50.0), "250");
+        assert_eq!(tick(-0.000_1, 0.005), "0");
         assert_eq!(growth_plain(crate::model::Growth::from_bp(5000).unwrap()), "50");
         assert_eq!(growth_plain(crate::model::Growth::from_bp(1250).unwrap()), "12.5");
         // The sliders' values: as the browser writes a number.

@@ -291,3 +291,22 @@ fn a_download_is_the_chart_the_panel_draws() {
         }
     }
 }
+
+#[test]
+fn gap_chart_ticks_never_read_the_same_on_a_narrow_span() {
+    // The default scenario meets every target by a few hundredths of 亿元:
+    // ticks 0.005 apart must show three decimals, not 0.01 twice.
+    let (plan, s) = setup();
+    for key in IndicatorKey::ALL {
+        let v = TargetVerdict::judge(&plan, &s, key);
+        let els = parse(&render_svg(&ChartData::gap(&plan, &v, Lang::Zh), 600, 320).unwrap());
+        let zero = els.iter().find(|e| e.tag == "text" && e.text == "0").expect("a zero tick");
+        let ticks: Vec<&str> =
+            els.iter().filter(|e| e.tag == "text" && e.num("y") == zero.num("y")).map(|e| e.text.as_str()).collect();
+        assert!(ticks.len() >= 2, "{key}: {ticks:?}");
+        let mut distinct = ticks.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), ticks.len(), "{key}: ticks repeat: {ticks:?}");
+    }
+}

@@ -489,7 +489,7 @@ fn draw_gap<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &GapData) -> DrawResult<()
     let first = (lo / step).ceil() * step;
     let ticks = std::iter::successors(Some(first), |v| Some(v + step)).take_while(|v| *v <= hi + step * 0.01);
     let label = |v: f64| {
-        let plain = format::yi_plain(v);
+        let plain = format::tick(v, step);
         if v > 0.0 && !format::is_zero_text(&plain) {
             format!("+{plain}")
         } else {
