@@ -33,6 +33,10 @@ use crate::state::{Action, AppState, Change};
 /// rewritten, in milliseconds.
 const ADDRESS_DEBOUNCE_MS: u32 = 250;
 
+/// How long after opening the address bar is given the opened scenario's
+/// link, in milliseconds: after the first paint.
+const OPENED_ADDRESS_MS: u32 = 100;
+
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -195,7 +199,15 @@ pub fn App(props: &AppProps) -> Html {
             match change {
                 // A broken link stays in the address bar until the first edit.
                 Change::Opened if broken => {}
-                Change::Opened => location::replace(&fragment),
+                // After the first paint (the history call is a few ms a
+                // first chart need not wait for); a step before then
+                // writes it first, as it does a slider's pending address.
+                Change::Opened => {
+                    let later = fragment.clone();
+                    let timer =
+                        gloo::timers::callback::Timeout::new(OPENED_ADDRESS_MS, move || location::replace(&later));
+                    *pending.borrow_mut() = Some((fragment, timer));
+                }
                 Change::Restored => {
                     pending.borrow_mut().take();
                 }

@@ -177,7 +177,10 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
             }
         })
     };
-    let table = props.data.table(lang);
+    // The text alternative follows the first paint: a first load paints
+    // its charts without building their tables first.
+    let described = crate::components::settle::use_after_first_paint();
+    let table = described.then(|| props.data.table(lang));
     html! {
         <figure class={classes!("chart", format!("chart-{}", kind.as_str()), props.class.clone())}>
             <canvas
@@ -187,13 +190,15 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                 data-testid={props.testid.clone()}
             />
             <div class="sr-only">
-                <table>
-                    <caption>{props.data.title()}</caption>
-                    <thead><tr>{ for table.headers.iter().map(|h| html! { <th scope="col">{h}</th> }) }</tr></thead>
-                    <tbody>
-                        { for table.rows.iter().map(|r| html! { <tr>{ for r.iter().map(|c| html! { <td>{c}</td> }) }</tr> }) }
-                    </tbody>
-                </table>
+                if let Some(table) = table {
+                    <table>
+                        <caption>{props.data.title()}</caption>
+                        <thead><tr>{ for table.headers.iter().map(|h| html! { <th scope="col">{h}</th> }) }</tr></thead>
+                        <tbody>
+                            { for table.rows.iter().map(|r| html! { <tr>{ for r.iter().map(|c| html! { <td>{c}</td> }) }</tr> }) }
+                        </tbody>
+                    </table>
+                }
             </div>
             if props.downloads {
                 <figcaption class="chart-tools" aria-label={s.download_label}>
