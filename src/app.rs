@@ -291,9 +291,11 @@ pub fn App(props: &AppProps) -> Html {
     let dispatch = state.dispatcher();
     let lang = state.lang;
     let s = lang.s();
+    // Stable across renders: the cards, tabs and small multiples it is
+    // given are then rendered again only when what they show changes.
     let select = {
         let d = dispatch.clone();
-        Callback::from(move |k: IndicatorKey| d.dispatch(Action::SelectIndicator(k)))
+        use_callback((), move |k: IndicatorKey, ()| d.dispatch(Action::SelectIndicator(k)))
     };
     let toggle_lang = {
         let d = dispatch.clone();
@@ -324,7 +326,7 @@ pub fn App(props: &AppProps) -> Html {
                         verdict={v.clone()}
                         selected={key == current}
                         lang={lang}
-                        on_select={select.reform(move |()| key)}
+                        on_select={select.clone()}
                     />
                 }
             }) }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::format;
 use crate::i18n::Lang;
-use crate::model::{Requirement, Status, TargetVerdict};
+use crate::model::{IndicatorKey, Requirement, Status, TargetVerdict};
 use crate::state::PlanRef;
 
 /// Props of [`VerdictCard`].
@@ -20,8 +20,10 @@ pub struct VerdictCardProps {
     pub selected: bool,
     /// Interface language.
     pub lang: Lang,
-    /// Shows this indicator's grid.
-    pub on_select: Callback<()>,
+    /// Shows an indicator's grid: called with this card's (one stable
+    /// callback for every card, so that a card whose verdict did not change
+    /// is not rendered again).
+    pub on_select: Callback<IndicatorKey>,
 }
 
 /// A required growth in words: "29.40%" (rounded up, a sign only when
@@ -88,7 +90,10 @@ pub fn VerdictCard(props: &VerdictCardProps) -> Html {
     let exact = v.exactly_met();
     let units_total = v.units.len();
     let breaches = v.breaches.len();
-    let on_click = props.on_select.reform(|_: MouseEvent| ());
+    let on_click = {
+        let key = props.verdict.indicator;
+        props.on_select.reform(move |_: MouseEvent| key)
+    };
     html! {
         <article
             class={classes!("verdict", v.status.as_str(), props.selected.then_some("selected"))}
