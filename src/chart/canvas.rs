@@ -119,7 +119,7 @@ fn css_colour(colour: BackendColor) -> String {
         s
     } else {
         let alpha = crate::format::fixed(colour.alpha.clamp(0.0, 1.0), 3);
-        format!("rgba({r},{g},{b},{})", alpha.trim_end_matches('0').trim_end_matches('.'))
+        format!("rgba({r},{g},{b},{})", crate::format::trim_zeros(&alpha))
     }
 }
 

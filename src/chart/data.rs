@@ -21,6 +21,9 @@ pub enum ChartKind {
 }
 
 impl ChartKind {
+    /// Every kind.
+    pub const ALL: [ChartKind; 4] = [ChartKind::Path, ChartKind::Units, ChartKind::Floors, ChartKind::Gap];
+
     /// `path`, `units`, `floors`: the kind in `data-testid`s and file names.
     pub fn as_str(self) -> &'static str {
         match self {

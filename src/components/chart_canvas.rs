@@ -145,8 +145,11 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     // `extra_host::chart_svg`), from the state the click has brought up to
     // date; a second click while it loads is ignored.
     let svg_busy = use_state_eq(|| false);
+    // A download's failure, apart from the drawing's: the next download
+    // that works clears it, and only it.
+    let download_problem = use_state_eq(|| None::<String>);
     let on_svg = {
-        let (size, problem, stem, busy) = (*size, problem.clone(), stem.clone(), svg_busy.clone());
+        let (size, problem, stem, busy) = (*size, download_problem.clone(), stem.clone(), svg_busy.clone());
         let (indicator, lang) = (props.indicator, lang);
         Callback::from(move |_: MouseEvent| {
             if *busy {
@@ -165,16 +168,14 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
         })
     };
     let on_png = {
-        let (canvas_ref, problem, stem) = (canvas_ref.clone(), problem.clone(), stem.clone());
+        let (canvas_ref, problem, stem) = (canvas_ref.clone(), download_problem.clone(), stem.clone());
         Callback::from(move |_: MouseEvent| {
             let result = canvas_ref
                 .cast::<HtmlCanvasElement>()
                 .ok_or_else(|| "no canvas".to_owned())
                 .and_then(|c| c.to_data_url().map_err(web::js_error))
                 .and_then(|url| web::download_url(&format!("{stem}.png"), &url));
-            if let Err(e) = result {
-                problem.set(Some(e));
-            }
+            problem.set(result.err());
         })
     };
     // The text alternative follows the first paint: a first load paints
@@ -207,6 +208,9 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                 </figcaption>
             }
             if let Some(p) = (*problem).clone() {
+                <p class="field-error" role="alert">{p}</p>
+            }
+            if let Some(p) = (*download_problem).clone() {
                 <p class="field-error" role="alert">{p}</p>
             }
         </figure>

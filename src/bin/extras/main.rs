@@ -147,7 +147,7 @@ pub fn extras_sync(snapshot: String) {
 #[wasm_bindgen]
 pub fn extras_svg(snapshot: &str, kind: &str, indicator: &str, width: u32, height: u32) -> Result<String, JsValue> {
     let fail = |e: String| JsValue::from_str(&e);
-    let kind = [ChartKind::Path, ChartKind::Units, ChartKind::Floors, ChartKind::Gap]
+    let kind = ChartKind::ALL
         .into_iter()
         .find(|k| k.as_str() == kind)
         .ok_or_else(|| fail(format!("no chart called {kind}")))?;
