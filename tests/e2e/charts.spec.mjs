@@ -73,6 +73,20 @@ test('moving a slider redraws the charts', async ({ page }) => {
   await expect(page.getByTestId('chart-units-funds')).toHaveAttribute('aria-label', /8\/9/);
 });
 
+test("the path chart's table follows a slider step, after the step is on screen", async ({ page }) => {
+  await openPage(page);
+  const table = page.locator('.charts .chart-path .sr-only table');
+  const before = Number(await page.getByTestId('verdict-funds').getAttribute('data-projected'));
+  await expect(table).toContainText(before.toFixed(1));
+  await page.getByTestId('growth-funds-puyang-2024').focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  const after = Number(await page.getByTestId('verdict-funds').getAttribute('data-projected'));
+  expect(after.toFixed(1)).not.toEqual(before.toFixed(1));
+  // The 2024 city total in the table is the verdict's, and the old one is gone.
+  await expect(table).toContainText(after.toFixed(1));
+  await expect(table).not.toContainText(before.toFixed(1));
+});
+
 test('charts are sharp on HiDPI screens and follow the window width', async ({ browser, baseURL }) => {
   const ctx = await browser.newContext({ deviceScaleFactor: 2, viewport: { width: 1366, height: 768 } });
   const page = await ctx.newPage();
