@@ -180,13 +180,8 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     };
     // The text alternative follows the first paint: a first load paints
     // its charts without building their tables first.
-    // It follows the settled copy too: a slider step redraws the main
-    // chart at once but leaves its table (built and laid out cell by cell)
-    // to the task after the step's frame.
     let described = crate::components::settle::use_after_first_paint();
-    let described_data = crate::components::settle::use_settled(props.data.clone());
-    let table =
-        use_memo((described, described_data, lang), |(described, data, lang)| described.then(|| data.table(*lang)));
+    let table = described.then(|| props.data.table(lang));
     html! {
         <figure class={classes!("chart", format!("chart-{}", kind.as_str()), props.class.clone())}>
             <canvas
@@ -196,7 +191,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                 data-testid={props.testid.clone()}
             />
             <div class="sr-only">
-                if let Some(table) = table.as_ref() {
+                if let Some(table) = table {
                     <table>
                         <caption>{props.data.title()}</caption>
                         <thead><tr>{ for table.headers.iter().map(|h| html! { <th scope="col">{h}</th> }) }</tr></thead>
