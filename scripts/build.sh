@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 trunk build --release "$@"
+node scripts/minify_js.mjs dist
 node scripts/precompress.mjs dist
