@@ -1,7 +1,8 @@
 // Minifies the first load's JavaScript in dist/ (terser): boot.js and the
-// page's wasm-bindgen glue, both ES modules. Trunk minifies the CSS and
-// HTML but ships this glue as wasm-bindgen writes it. The subresource
-// integrity hash of each file in index.html is replaced with the new one.
+// page's wasm-bindgen glue, both ES modules. Trunk minifies the CSS, the
+// HTML and the workers' glue, but leaves these two as they are written. The
+// glue's subresource integrity hash in index.html is replaced with the new
+// one (boot.js has none).
 // Run by scripts/build.sh after Trunk, before precompress.mjs.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ for (const file of ['boot.js', tag[1]]) {
   writeFileSync(path, after);
   const [oldHash, newHash] = [sri(before), sri(after)];
   if (index.includes(oldHash)) index = index.split(oldHash).join(newHash);
+  else if (file !== 'boot.js') throw new Error(`minify_js: index.html has no integrity hash of ${file} to replace`);
   saved += before.length - after.length;
 }
 writeFileSync(indexPath, index);

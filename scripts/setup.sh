@@ -55,7 +55,7 @@ if $want_test; then
 fi
 
 # wasm-opt (binaryen 132; Debian's 108 cannot read today's wasm) and the
-# Playwright packages, exactly as package-lock.json pins them.
+# Playwright packages and terser, exactly as package-lock.json pins them.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund

@@ -73,7 +73,7 @@ test('moving a slider redraws the charts', async ({ page }) => {
   await expect(page.getByTestId('chart-units-funds')).toHaveAttribute('aria-label', /8\/9/);
 });
 
-test("the path chart's table follows a slider step, after the step is on screen", async ({ page }) => {
+test("the path chart's table follows a slider step", async ({ page }) => {
   await openPage(page);
   const table = page.locator('.charts .chart-path .sr-only table');
   const before = Number(await page.getByTestId('verdict-funds').getAttribute('data-projected'));
