@@ -140,6 +140,20 @@ pub enum Action {
         /// The new growth.
         growth: Growth,
     },
+    /// Step one growth cell from the value it holds now (a slider's arrow
+    /// or page key). Relative, so two presses that come before the page has
+    /// rendered the first (yew yields to the browser in a long render, and
+    /// key presses run before its continuation) are two steps, not one.
+    StepCell {
+        /// Indicator.
+        indicator: IndicatorKey,
+        /// Unit index.
+        unit: usize,
+        /// Year column (0 = base year + 1).
+        year: usize,
+        /// The step in basis points, as [`Growth::stepped`] takes it.
+        delta_bp: i32,
+    },
     /// Set a row, a column or every cell of one indicator.
     Bulk {
         /// Indicator.
@@ -380,6 +394,14 @@ impl AppState {
                 s.growth_mut(indicator).set(unit, year, growth);
                 self.with_scenario(s, Change::Continuous, Some(Edit::Cell(indicator, unit, year)))
             }
+            Action::StepCell { indicator, unit, year, delta_bp } => {
+                match self.scenario.inputs(indicator).growth.get(unit, year) {
+                    Some(now) => {
+                        self.reduce_growth(Action::SetCell { indicator, unit, year, growth: now.stepped(delta_bp) })
+                    }
+                    None => self,
+                }
+            }
             Action::Bulk { indicator, target, growth } => {
                 let mut s = (*self.scenario).clone();
                 let open = s.inputs(indicator).reported_years();
@@ -540,9 +562,11 @@ impl Reducible for AppState {
                 }
                 self.with_scenario(s, Change::Step, None)
             }
-            a @ (Action::SetCell { .. } | Action::Bulk { .. } | Action::ApplyPreset { .. } | Action::SetTable(..)) => {
-                self.reduce_growth(a)
-            }
+            a @ (Action::SetCell { .. }
+            | Action::StepCell { .. }
+            | Action::Bulk { .. }
+            | Action::ApplyPreset { .. }
+            | Action::SetTable(..)) => self.reduce_growth(a),
             a @ (Action::SetReportedYears { .. }
             | Action::SetReportKind { .. }
             | Action::SetReport { .. }
@@ -602,6 +626,25 @@ mod tests {
         // Any later change of the page's own is not an adopted one.
         let later = opened.reduce(Action::SetLang(Lang::En));
         assert_ne!(later.adopted_at, later.revision);
+    }
+
+    #[test]
+    fn key_steps_apply_to_the_value_the_state_holds_so_two_quick_presses_are_two_steps() {
+        let key = IndicatorKey::Funds;
+        let page = start();
+        let was = page.scenario.growth(key).get(0, 0).unwrap();
+        let step =
+            |s: Rc<AppState>, delta_bp| s.reduce(Action::StepCell { indicator: key, unit: 0, year: 0, delta_bp });
+        let twice = step(step(page.clone(), -Growth::PAGE_BP), -Growth::PAGE_BP);
+        assert_eq!(twice.scenario.growth(key).get(0, 0), Some(was.stepped(-Growth::PAGE_BP).stepped(-Growth::PAGE_BP)));
+        assert_ne!(twice.scenario.growth(key).get(0, 0), Some(was.stepped(-Growth::PAGE_BP)));
+        // Up and back down again is where it started, on the slider's grid.
+        let back = step(step(page.clone(), Growth::STEP_BP), -Growth::STEP_BP);
+        assert_eq!(back.scenario.growth(key).get(0, 0), Some(was.stepped(Growth::STEP_BP).stepped(-Growth::STEP_BP)));
+        // A reported year's cell is not a slider; stepping it changes nothing.
+        let reported = page.reduce(Action::SetReportedYears { indicator: key, years: 1 });
+        let city = reported.reduce(Action::SetReportKind { indicator: key, year: 0, kind: ReportKind::CityGrowth });
+        assert!(Rc::ptr_eq(&step(city.clone(), Growth::PAGE_BP), &city));
     }
 
     fn g(p: f64) -> Growth {

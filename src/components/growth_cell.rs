@@ -52,10 +52,14 @@ pub fn GrowthCell(props: &GrowthCellProps) -> Html {
         Growth::snapped_from_slider(v)
     });
 
+    // Arrow and page keys step from the value the state holds when the
+    // step is applied, not from this render's value: a second press can
+    // come before the first one's render.
     let on_key = {
-        let (set, value) = (set.clone(), props.value);
+        let (set, dispatch, indicator, unit, year) =
+            (set.clone(), props.dispatch.clone(), props.indicator, props.unit, props.year_index);
         Callback::from(move |e: KeyboardEvent| {
-            let delta = match e.key().as_str() {
+            let delta_bp = match e.key().as_str() {
                 "ArrowUp" | "ArrowRight" => Growth::STEP_BP,
                 "ArrowDown" | "ArrowLeft" => -Growth::STEP_BP,
                 "PageUp" => Growth::PAGE_BP,
@@ -73,7 +77,7 @@ pub fn GrowthCell(props: &GrowthCellProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
-            set.emit(value.stepped(delta));
+            dispatch.dispatch(Action::StepCell { indicator, unit, year, delta_bp });
         })
     };
 

@@ -120,6 +120,31 @@ test('arrow keys cross the floor on a slider, one step per press, keeping focus'
   expect(await page.evaluate(() => window.scrollY)).toBe(scroll);
 });
 
+test('two key presses that come before the page has drawn the first are two steps', async ({ page }) => {
+  // A long render makes yew yield to the browser, and the browser runs
+  // queued key presses before the render's continuation: the second press
+  // then comes before the first one's render. Dispatching both presses in
+  // one task makes that order certain.
+  await openPage(page);
+  const slider = page.getByTestId('growth-funds-hualong-2024');
+  await slider.focus();
+  // One press first puts the value on the 0.1 grid the keys step along.
+  const opened = await slider.inputValue();
+  await page.keyboard.press('PageDown');
+  await expect(slider).not.toHaveValue(opened);
+  const before = Number(await slider.inputValue());
+  await page.evaluate(() => {
+    const el = document.activeElement;
+    for (let i = 0; i < 2; i++) {
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true, cancelable: true }));
+    }
+  });
+  await expect(slider).toHaveValue(String(Math.round((before - 2) * 10) / 10));
+  // And a person's presses after it, one at a time, go on from there.
+  await page.keyboard.press('ArrowRight');
+  await expect(slider).toHaveValue(String(Math.round((before - 1.9) * 10) / 10));
+});
+
 test('a reported year: typed actual growth, levels and city figures keep focus across the floor', async ({ page }) => {
   await openPage(page);
   await page.getByTestId('reported-2023').check();
