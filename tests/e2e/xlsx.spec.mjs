@@ -142,11 +142,24 @@ test('a worker that cannot load is a message, and the next try starts a fresh on
   expect(workerRequests(urls).filter((u) => u.includes('sheet_loader.js'))).toHaveLength(2);
 });
 
-test('a missing loader script is a message too', async ({ page, context }) => {
-  await openPage(page);
-  await context.route(/sheet_loader\.js/, (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.getByTestId('export-xlsx').click();
-  await expect(page.getByTestId('scenario-note')).toContainText('无法加载表格组件');
+test.describe(() => {
+  // The route must catch the request for a worker's own script, which
+  // Chromium makes for the worker, not for the page. Once in many CI runs
+  // no message came within 5 s, and it never happened again in 24 local
+  // runs; the likely cause is that request going out unrouted (the export
+  // then succeeds). A page that gives no message fails every retry.
+  test.describe.configure({ retries: 2 });
+  test('a missing loader script is a message too', async ({ page, context }) => {
+    await openPage(page);
+    let routed = 0;
+    await context.route(/sheet_loader\.js/, (route) => {
+      routed += 1;
+      return route.fulfill({ status: 404, body: 'gone' });
+    });
+    await page.getByTestId('export-xlsx').click();
+    await expect(page.getByTestId('scenario-note')).toContainText('无法加载表格组件');
+    expect(routed).toBe(1);
+  });
 });
 
 test('a panic inside the worker comes back as an error reply', async ({ page }) => {
