@@ -97,9 +97,49 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     // What was last sent to be drawn: the observer's first report repeats
     // the measured size, which needs no second drawing.
     let requested = use_mut_ref(|| None::<(Rc<ChartData>, (u32, u32))>);
+    let draw = {
+        let (canvas_ref, problem, zoom) = (canvas_ref.clone(), problem.clone(), props.zoom);
+        move |data: &ChartData, size: (u32, u32)| {
+            if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                match paint(&canvas, data, size, zoom) {
+                    Ok((ms, zoom)) => {
+                        let _ = canvas.set_attribute("data-draw-ms", &crate::format::fixed(ms, 3));
+                        let _ = canvas.set_attribute("data-zoom", &crate::format::fixed(zoom, 3));
+                        problem.set(None);
+                    }
+                    Err(e) => problem.set(Some(e)),
+                }
+            }
+        }
+    };
+    // The first drawing is asked for while the first render runs, not by the
+    // effect below: in a long first render yew yields to the browser before
+    // it runs the effects, and the effect's request would then miss the
+    // first frame (the chart came one frame, about 100 ms, after the page).
+    // By the time the frame's callbacks run, the canvas is in the page.
+    let _first = use_memo((), {
+        let (canvas_ref, requested, measured, draw) =
+            (canvas_ref.clone(), requested.clone(), measured.clone(), draw.clone());
+        let (data, later) = (props.data.clone(), props.later);
+        move |()| {
+            (!later).then(|| {
+                gloo::render::request_animation_frame(move |_| {
+                    let Some(el) = canvas_ref.cast::<web_sys::Element>() else { return };
+                    if requested.borrow().is_some() {
+                        return;
+                    }
+                    let size = web::size_now(&el);
+                    if size.0 > 0 && size.1 > 0 {
+                        *measured.borrow_mut() = size;
+                        *requested.borrow_mut() = Some((data.clone(), size));
+                        draw(&data, size);
+                    }
+                })
+            })
+        }
+    });
     {
-        let (canvas_ref, problem) = (canvas_ref.clone(), problem.clone());
-        let (zoom, later) = (props.zoom, props.later);
+        let later = props.later;
         use_effect_with((props.data.clone(), *size), move |(data, size)| {
             let size = if size.0 > 0 { *size } else { *measured.borrow() };
             let data = data.clone();
@@ -107,18 +147,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
             if size.0 > 0 && size.1 > 0 && !same {
                 let wait = later && requested.borrow().is_none();
                 *requested.borrow_mut() = Some((data.clone(), size));
-                let draw = move || {
-                    if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                        match paint(&canvas, &data, size, zoom) {
-                            Ok((ms, zoom)) => {
-                                let _ = canvas.set_attribute("data-draw-ms", &crate::format::fixed(ms, 3));
-                                let _ = canvas.set_attribute("data-zoom", &crate::format::fixed(zoom, 3));
-                                problem.set(None);
-                            }
-                            Err(e) => problem.set(Some(e)),
-                        }
-                    }
-                };
+                let draw = move || draw(&data, size);
                 let slot = frame.clone();
                 *frame.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| {
                     if wait {

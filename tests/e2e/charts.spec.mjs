@@ -162,3 +162,38 @@ test('chart labels follow the language', async ({ page }) => {
   const caption = await page.locator('.chart-units .sr-only caption').innerText();
   expect(caption).toContain('Units against their own doubling');
 });
+
+test('the path chart is drawn in the first frame that shows the verdicts, also on a slow phone', async ({ page }) => {
+  // At 4× CPU the first render is long enough that yew yields to the
+  // browser before it runs effects; a drawing asked for by an effect came
+  // a frame later than the page.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(() => {
+    window.__frame = 0;
+    const tick = () => {
+      window.__frame += 1;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    new MutationObserver(() => {
+      const v = document.querySelector('[data-testid="verdict-funds"][data-projected]');
+      if (v && window.__verdictsFrame === undefined) window.__verdictsFrame = window.__frame;
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+    for (const name of ['fillRect', 'fillText', 'stroke', 'fill']) {
+      const original = CanvasRenderingContext2D.prototype[name];
+      CanvasRenderingContext2D.prototype[name] = function (...args) {
+        if (this.canvas.dataset.testid === 'chart-path-funds' && window.__chartFrame === undefined) {
+          window.__chartFrame = window.__frame;
+        }
+        return original.apply(this, args);
+      };
+    }
+  });
+  await openPage(page);
+  await expect.poll(() => page.evaluate(() => window.__chartFrame)).toBeDefined();
+  const { verdicts, chart } = await page.evaluate(() => ({ verdicts: window.__verdictsFrame, chart: window.__chartFrame }));
+  // The verdicts enter the page between frames; the next frame draws the chart.
+  expect(chart).toBe(verdicts + 1);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+});
