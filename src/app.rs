@@ -458,7 +458,13 @@ pub fn App(props: &AppProps) -> Html {
                                 <BulkBar plan={plan.clone()} indicator={current} lang={lang} dispatch={dispatch.clone()} />
                             </div>
                             <p class="hint">{s.grid_hint}</p>
-                            <GrowthGrid plan={plan.clone()} indicator={current} scenario={state.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
+                            // Below the fold on a laptop and a phone: it follows the
+                            // first frame, which then holds half the elements.
+                            if ready {
+                                <GrowthGrid plan={plan.clone()} indicator={current} scenario={state.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
+                            } else {
+                                <div class="grid-stand-in" aria-busy="true"></div>
+                            }
                         </section>
                         <section class="unit-results" aria-label={s.units_heading}>
                             <h2>{s.units_heading}{" · "}{lang.indicator_short(plan.indicator(current))}</h2>

@@ -122,21 +122,26 @@ pub fn use_settled<T: Clone + PartialEq + 'static>(value: T) -> T {
 }
 
 /// False on the first render and true once that render is on screen: what
-/// a first look needs (the verdicts, the grid, the main path chart) paints
-/// first, and the rest of the page follows in the next task.
+/// a first look needs (the verdicts, the main path chart, everything above
+/// the fold) paints first, and the rest of the page follows in the next
+/// task.
 #[hook]
 pub fn use_after_first_paint() -> bool {
     let ready = use_state_eq(|| false);
-    {
+    // Asked for while the first render runs, not by an effect: in a long
+    // first render yew yields to the browser before it runs effects, and an
+    // effect's request would wait for the second frame. The frame, and the
+    // timer set from inside it, are dropped (cancelled) with the component.
+    let _wait = use_memo((), {
         let ready = ready.clone();
-        use_effect_with((), move |()| {
+        move |()| {
             let timer = std::rc::Rc::new(RefCell::new(None::<Timeout>));
             let slot = timer.clone();
             let frame = request_animation_frame(move |_| {
                 slot.replace(Some(Timeout::new(0, move || ready.set(true))));
             });
-            move || drop((frame, timer))
-        });
-    }
+            (frame, timer)
+        }
+    });
     *ready
 }

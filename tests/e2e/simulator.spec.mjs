@@ -199,6 +199,36 @@ test('a 390-wide phone gets the whole page without sideways scrolling', async ({
   await expect(page.getByTestId('verdict-funds')).toHaveAttribute('data-status', 'missed');
 });
 
+for (const [width, height] of [[1366, 768], [390, 844]]) {
+  test(`the first frame holds what is above the fold; the grid follows in its place (${width} wide)`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        const standIn = document.querySelector('.grid-stand-in');
+        if (!standIn) return;
+        obs.disconnect();
+        window.__first = {
+          elements: document.querySelectorAll('*').length,
+          grid: document.querySelectorAll('.grid').length,
+          standInTop: standIn.getBoundingClientRect().top,
+          below: document.querySelector('.unit-results').getBoundingClientRect().top,
+        };
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await openPage(page);
+    await expect(page.getByTestId('growth-funds-hualong-2024')).toBeVisible();
+    const first = await page.evaluate(() => window.__first);
+    // The grid is not in the first frame, whose screen shows at most the
+    // top strip of its place.
+    expect(first.grid).toBe(0);
+    expect(first.standInTop).toBeGreaterThan(height - 100);
+    // Its stand-in holds about its height, so what follows it hardly moves.
+    const below = await page.locator('.unit-results').evaluate((e) => e.getBoundingClientRect().top);
+    expect(Math.abs(below - first.below)).toBeLessThan(80);
+    expect(await page.locator('.grid-stand-in').count()).toBe(0);
+  });
+}
+
 test('a panic in Rust shows a visible error instead of a dead page', async ({ page }) => {
   await openPage(page);
   await expect(page.locator('#fatal')).toBeHidden();
