@@ -5,7 +5,9 @@
 //! canvas). This backend sets each only when it changes. It draws every
 //! shape itself, with `CanvasBackend` giving the size, so that no colour
 //! or font size is written with core's float formatting (see
-//! `format::fixed`).
+//! `format::fixed`). Lines drawn one after another in the same style (grid
+//! lines, ticks, dashes) go into one path, stroked once when something else
+//! is drawn: one canvas stroke instead of one per line.
 
 use plotters::prelude::DrawingBackend;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -31,6 +33,8 @@ pub struct Canvas {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
     set: Set,
+    /// A path of lines in the set stroke style, not stroked yet.
+    lines: bool,
 }
 
 /// Error type of the backend: a canvas call that failed.
@@ -43,7 +47,16 @@ impl Canvas {
     pub fn new(canvas: HtmlCanvasElement) -> Option<Self> {
         let context = canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()?;
         let inner = CanvasBackend::with_canvas_object(canvas)?;
-        Some(Canvas { inner, context, set: Set::default() })
+        Some(Canvas { inner, context, set: Set::default(), lines: false })
+    }
+
+    /// Strokes the lines waiting in the path, before anything else is drawn
+    /// or any state changes.
+    fn flush(&mut self) {
+        if self.lines {
+            self.context.stroke();
+            self.lines = false;
+        }
     }
 
     fn fill(&mut self, colour: BackendColor) {
@@ -135,10 +148,12 @@ impl DrawingBackend for Canvas {
     }
 
     fn present(&mut self) -> Result {
+        self.flush();
         Ok(())
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, colour: BackendColor) -> Result {
+        self.flush();
         if colour.alpha == 0.0 {
             return Ok(());
         }
@@ -152,11 +167,16 @@ impl DrawingBackend for Canvas {
             return Ok(());
         }
         let (a, b) = crisp(from, to);
-        self.stroke(style);
-        self.context.begin_path();
+        let colour = style.color();
+        let key = (colour.rgb, colour.alpha.to_bits(), style.stroke_width());
+        if !(self.lines && self.set.stroke == Some(key)) {
+            self.flush();
+            self.stroke(style);
+            self.context.begin_path();
+            self.lines = true;
+        }
         self.context.move_to(a.0, a.1);
         self.context.line_to(b.0, b.1);
-        self.context.stroke();
         Ok(())
     }
 
@@ -167,6 +187,7 @@ impl DrawingBackend for Canvas {
         style: &S,
         fill: bool,
     ) -> Result {
+        self.flush();
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -183,6 +204,7 @@ impl DrawingBackend for Canvas {
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result {
+        self.flush();
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -193,6 +215,7 @@ impl DrawingBackend for Canvas {
     }
 
     fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result {
+        self.flush();
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -214,6 +237,7 @@ impl DrawingBackend for Canvas {
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result {
+        self.flush();
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -224,6 +248,7 @@ impl DrawingBackend for Canvas {
     }
 
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result {
+        self.flush();
         let colour = style.color();
         if colour.alpha == 0.0 {
             return Ok(());
