@@ -110,9 +110,10 @@ async function coldLoad(browser, cpu) {
     }).observe(document, { subtree: true, childList: true, attributes: true });
   });
   await page.addInitScript(SAY_LOADED);
-  const loaded = page.waitForEvent('console', { predicate: (m) => m.text() === LOADED, timeout: 120000 });
-  await page.goto(URL_);
-  await loaded;
+  await Promise.all([
+    page.waitForEvent('console', { predicate: (m) => m.text() === LOADED, timeout: 120000 }),
+    page.goto(URL_),
+  ]);
   const out = await page.evaluate(() => ({ verdicts: window.__firstVerdicts, chart: window.__probe.results[0].painted }));
   await ctx.close();
   return out;
@@ -280,9 +281,10 @@ async function main() {
         await lpage.addInitScript(PROBE);
         await lpage.addInitScript(SAY_LOADED);
         const load = await traced(lcdp, async () => {
-          const loaded = lpage.waitForEvent('console', { predicate: (m) => m.text() === LOADED, timeout: 120000 });
-          await lpage.goto(URL_);
-          await loaded;
+          await Promise.all([
+            lpage.waitForEvent('console', { predicate: (m) => m.text() === LOADED, timeout: 120000 }),
+            lpage.goto(URL_),
+          ]);
         });
         writeFileSync(`bench-results/trace-load-${cpu}x.json`, JSON.stringify(load));
         run.traceLoad = traceSummary(load);

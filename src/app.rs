@@ -299,7 +299,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let toggle_lang = {
         let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetLang(lang.toggled())))
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleLang))
     };
     let current = state.indicator;
     let presenting = state.presenting;
@@ -313,7 +313,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let toggle_presenting = {
         let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetPresenting(!presenting)))
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::TogglePresenting))
     };
     let verdict_cards = html! {
         <section class="verdicts" aria-label={s.verdicts_heading}>
@@ -412,7 +412,7 @@ pub fn App(props: &AppProps) -> Html {
                     <ShareBar code={settled_code.clone()} lang={lang} />
                     {presentation_button}
                     <button type="button" class="btn" data-testid="compare-pin" aria-pressed={state.pinned.is_some().to_string()}
-                        onclick={{ let d = dispatch.clone(); let on = state.pinned.is_none(); Callback::from(move |_: MouseEvent| d.dispatch(Action::Pin(on))) }}>
+                        onclick={{ let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.dispatch(Action::TogglePin)) }}>
                         { if state.pinned.is_some() { s.compare_unpin } else { s.compare_pin } }
                     </button>
                     <button type="button" class="btn" data-testid="print" onclick={briefing.print.reform(|_: MouseEvent| ())}>{s.print}</button>
@@ -463,7 +463,7 @@ pub fn App(props: &AppProps) -> Html {
                             if ready {
                                 <GrowthGrid plan={plan.clone()} indicator={current} scenario={state.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
                             } else {
-                                <div class="grid-stand-in" aria-busy="true"></div>
+                                <div class={classes!("grid-stand-in", format!("years-{}", plan.years(current).count()))} aria-busy="true"></div>
                             }
                         </section>
                         <section class="unit-results" aria-label={s.units_heading}>

@@ -204,6 +204,12 @@ pub enum Action {
     SetTable(IndicatorKey, GrowthTable),
     /// Pin the current scenario as A for comparison (or unpin with `false`).
     Pin(bool),
+    /// Pin the current scenario as A, or unpin it if one is pinned: the
+    /// button's click, flipped from the state when it is applied (a second
+    /// click can come before the first one's render).
+    TogglePin,
+    /// Switch to the other language, from the state when it is applied.
+    ToggleLang,
     /// Set many bases at once (an applied import): one step.
     ApplyBases(Vec<(IndicatorKey, usize, Base)>),
     /// Mark the first `years` year columns of an indicator reported (the
@@ -555,6 +561,14 @@ impl Reducible for AppState {
             Action::Pin(true) => Rc::new(AppState { pinned: Some(Rc::new(self.link())), ..(*self).clone() }),
             Action::Pin(false) if self.pinned.is_some() => Rc::new(AppState { pinned: None, ..(*self).clone() }),
             Action::Pin(false) => self,
+            Action::TogglePin => {
+                let pin = self.pinned.is_none();
+                self.reduce(Action::Pin(pin))
+            }
+            Action::ToggleLang => {
+                let other = self.lang.toggled();
+                self.reduce(Action::SetLang(other))
+            }
             Action::ApplyBases(bases) => {
                 let mut s = (*self.scenario).clone();
                 for (key, unit, base) in bases {
@@ -645,6 +659,20 @@ mod tests {
         let reported = page.reduce(Action::SetReportedYears { indicator: key, years: 1 });
         let city = reported.reduce(Action::SetReportKind { indicator: key, year: 0, kind: ReportKind::CityGrowth });
         assert!(Rc::ptr_eq(&step(city.clone(), Growth::PAGE_BP), &city));
+    }
+
+    #[test]
+    fn toggles_flip_the_state_they_are_applied_to_so_two_quick_clicks_are_two_flips() {
+        let page = start();
+        let pinned = page.clone().reduce(Action::TogglePin);
+        assert!(pinned.pinned.is_some());
+        assert!(pinned.reduce(Action::TogglePin).pinned.is_none());
+        let en = page.clone().reduce(Action::ToggleLang);
+        assert_eq!(en.lang, Lang::En);
+        assert_eq!(en.reduce(Action::ToggleLang).lang, Lang::Zh);
+        let on = page.reduce(Action::TogglePresenting);
+        assert!(on.presenting);
+        assert!(!on.reduce(Action::TogglePresenting).presenting);
     }
 
     fn g(p: f64) -> Growth {

@@ -163,7 +163,7 @@ test('chart labels follow the language', async ({ page }) => {
   expect(caption).toContain('Units against their own doubling');
 });
 
-test('the path chart is drawn in the first frame that shows the verdicts, also on a slow phone', async ({ page }) => {
+test('the path chart is drawn in the first frame that shows the verdicts, also at 4× CPU', async ({ page }) => {
   // At 4× CPU the first render is long enough that yew yields to the
   // browser before it runs effects; a drawing asked for by an effect came
   // a frame later than the page.

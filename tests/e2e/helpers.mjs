@@ -21,6 +21,9 @@ export async function openPage(page, path = '') {
   for (const key of INDICATORS) {
     await expect(page.getByTestId(`verdict-${key}`)).toHaveAttribute('data-projected', /^\d+\.\d+$/);
   }
+  // The grid follows the first frame (it is below the fold); a test acts
+  // once it is there, as a person could.
+  await expect(page.locator('table.grid')).toBeAttached();
   return log;
 }
 

@@ -199,8 +199,8 @@ test('a 390-wide phone gets the whole page without sideways scrolling', async ({
   await expect(page.getByTestId('verdict-funds')).toHaveAttribute('data-status', 'missed');
 });
 
-for (const [width, height] of [[1366, 768], [390, 844]]) {
-  test(`the first frame holds what is above the fold; the grid follows in its place (${width} wide)`, async ({ page }) => {
+for (const [width, height, indicator] of [[1366, 768, 'funds'], [390, 844, 'funds'], [1366, 768, 'value_added'], [390, 844, 'value_added']]) {
+  test(`the first frame holds what is above the fold; the grid follows in its place (${width} wide, ${indicator})`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await page.addInitScript(() => {
       new MutationObserver((_, obs) => {
@@ -215,9 +215,22 @@ for (const [width, height] of [[1366, 768], [390, 844]]) {
         };
       }).observe(document, { subtree: true, childList: true });
     });
-    await openPage(page);
-    await expect(page.getByTestId('growth-funds-hualong-2024')).toBeVisible();
+    let link = '';
+    if (indicator !== 'funds') {
+      // A link that opens on another indicator (its grid has more years).
+      await openPage(page);
+      const hash = () => page.evaluate(() => location.hash);
+      await expect.poll(hash).toMatch(/^#s=/);
+      const opened = await hash();
+      await page.getByTestId(`indicator-${indicator}`).click();
+      await expect.poll(hash).not.toBe(opened);
+      link = page.url();
+      await page.goto('about:blank');
+    }
+    await openPage(page, link);
+    await expect(page.getByTestId('grid-' + indicator)).toBeVisible();
     const first = await page.evaluate(() => window.__first);
+    expect(first, 'the grid\'s stand-in was in the first render').toBeDefined();
     // The grid is not in the first frame, whose screen shows at most the
     // top strip of its place.
     expect(first.grid).toBe(0);

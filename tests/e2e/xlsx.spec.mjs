@@ -157,8 +157,10 @@ test.describe(() => {
       return route.fulfill({ status: 404, body: 'gone' });
     });
     await page.getByTestId('export-xlsx').click();
+    // First whether the loader's request met the route at all, so that a
+    // failure says which of the two went wrong.
+    await expect.poll(() => routed, { message: 'the request for sheet_loader.js met the route' }).toBe(1);
     await expect(page.getByTestId('scenario-note')).toContainText('无法加载表格组件');
-    expect(routed).toBe(1);
   });
 });
 
