@@ -20,9 +20,11 @@
 //   layout and paint (scripts/lib/frame_probe.js).
 // - Drag: one input event per animation frame; frame intervals, and how
 //   many exceed 25 ms.
-// - --trace: a Chromium performance trace of 10 slider steps and of one
+// - --trace: a Chromium performance trace of 20 slider steps and of one
 //   cold load at each CPU rate, summed by event name on the page's main
-//   thread, written to bench-results/trace-*.json (raw) and printed.
+//   thread, written to bench-results/trace-*.json (raw) and printed; and
+//   for the steps, the frame each one changes the chart in (keydown to the
+//   end of the next commit), phase by phase, the median over the steps.
 //
 // Build dist/ first (scripts/build.sh). Results go to
 // bench-results/latest.json.
@@ -192,16 +194,20 @@ async function drag(page, frames) {
 // Main-thread events nest (a FunctionCall inside an EventDispatch), so
 // only these top-level phases are summed; rasterisation runs on other
 // threads and is listed apart.
-const PHASES = [
-  ['input event dispatch (reducer, yew diff and DOM patches)', 'EventDispatch'],
-  ['microtasks (yew renders scheduled from the handler)', 'RunMicrotasks'],
-  ['animation frame callbacks (chart drawing)', 'FireAnimationFrame'],
+// The browser's rendering steps of a frame, by trace event name.
+const RENDERING = [
   ['style recalculation', 'UpdateLayoutTree'],
   ['layout', 'Layout'],
   ['pre-paint', 'PrePaint'],
   ['paint', 'Paint'],
   ['layerize', 'Layerize'],
   ['commit to the compositor', 'Commit'],
+];
+const PHASES = [
+  ['input event dispatch (reducer, yew diff and DOM patches)', 'EventDispatch'],
+  ['microtasks (yew renders scheduled from the handler)', 'RunMicrotasks'],
+  ['animation frame callbacks (chart drawing)', 'FireAnimationFrame'],
+  ...RENDERING,
   ['script compile and evaluation', 'EvaluateScript'],
   ['wasm compile', 'v8.wasm.compileLazy'],
   ['HTML parsing', 'ParseHTML'],
@@ -215,6 +221,37 @@ function traceSummary(events) {
   const rows = PHASES.map(([label, name]) => ({ name: label, ms: Number(sum((e) => onMain(e) && e.name === name).toFixed(1)) }));
   rows.push({ name: 'rasterisation (all threads)', ms: Number(sum((e) => e.name === 'RasterTask').toFixed(1)) });
   return rows.filter((r) => r.ms > 0);
+}
+
+// The frame of one slider step: from its keydown to the end of the first
+// commit after it (the frame that shows the changed chart). Each phase is
+// summed over the events of that span, then the median over the steps.
+const FRAME_PHASES = [
+  ['keydown (reducer, yew render and DOM patches)', 'EventDispatch'],
+  ['animation frame callbacks (main chart drawing)', 'FireAnimationFrame'],
+  ...RENDERING,
+];
+
+/** Where each step's frame goes: the median over the traced steps, per phase. */
+function stepFrames(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return [];
+  const on = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur)
+    .sort((a, b) => a.ts - b.ts);
+  const keys = on.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
+  const frames = keys.map((k) => {
+    const commit = on.find((e) => e.name === 'Commit' && e.ts >= k.ts + k.dur);
+    const end = commit ? commit.ts + commit.dur : k.ts + k.dur;
+    const phases = FRAME_PHASES.map(([, name]) =>
+      name === 'EventDispatch' ? k.dur / 1000 : on.filter((e) => e.name === name && e.ts >= k.ts + k.dur && e.ts + e.dur <= end).reduce((t, e) => t + e.dur / 1000, 0),
+    );
+    return { span: (end - k.ts) / 1000, phases };
+  });
+  if (frames.length === 0) return [];
+  const rows = FRAME_PHASES.map(([label], i) => ({ name: label, ms: Number(median(frames.map((f) => f.phases[i])).toFixed(1)) }));
+  rows.push({ name: `keydown to the end of that commit (${frames.length} steps)`, ms: Number(median(frames.map((f) => f.span)).toFixed(1)) });
+  return rows;
 }
 
 async function traced(cdp, run) {
@@ -268,9 +305,10 @@ async function main() {
       run.steps = await sliderSteps(page, cdp, WARMUP, STEPS);
       run.drag = await drag(page, FRAMES);
       if (TRACE) {
-        const steps = await traced(cdp, () => sliderSteps(page, cdp, 0, 10));
+        const steps = await traced(cdp, () => sliderSteps(page, cdp, 0, 20));
         writeFileSync(`bench-results/trace-steps-${cpu}x.json`, JSON.stringify(steps));
         run.traceSteps = traceSummary(steps);
+        run.traceStepFrame = stepFrames(steps);
       }
       result.userAgent = await page.evaluate(() => navigator.userAgent);
       await ctx.close();
@@ -314,7 +352,12 @@ async function main() {
     console.log(`  slider step -> last chart draw call: p50 ${ms(r.steps.drawCallsEnd.p50)}, p95 ${ms(r.steps.drawCallsEnd.p95)}`);
     console.log(`  slider step -> changed chart painted: p50 ${ms(r.steps.painted.p50)}, p95 ${ms(r.steps.painted.p95)}, max ${ms(r.steps.painted.max)} (${r.steps.painted.n} steps)`);
     console.log(`  drag (${r.drag.frames} frames, one input each): interval p50 ${ms(r.drag.interval.p50)}, p95 ${ms(r.drag.interval.p95)}, frames over 25 ms: ${r.drag.over25ms}`);
-    for (const [what, rows] of [['10 slider steps', r.traceSteps], ['one cold load', r.traceLoad]]) {
+    const traces = [
+      ['20 slider steps', r.traceSteps],
+      ["a slider step's frame, median", r.traceStepFrame],
+      ['one cold load', r.traceLoad],
+    ];
+    for (const [what, rows] of traces) {
       if (!rows) continue;
       console.log(`  trace of ${what}, by phase:`);
       for (const row of rows) console.log(`    ${row.name}: ${row.ms} ms`);
