@@ -286,3 +286,19 @@ pub fn watch_printing(on_change: impl Fn(bool) + 'static) -> Vec<gloo::events::E
     }
     out
 }
+
+/// A canvas that is not in the page, to draw into and copy from, marked
+/// with the language `lang` of its text: a canvas outside the page has no
+/// language of its own and draws digits and Latin letters in another
+/// fallback font than the page's canvases.
+///
+/// # Errors
+///
+/// A message when the document or the element cannot be had.
+pub fn detached_canvas(lang: &str) -> Result<web_sys::HtmlCanvasElement, String> {
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let canvas: web_sys::HtmlCanvasElement =
+        doc.create_element("canvas").map_err(js_error)?.dyn_into().map_err(|_| "not a canvas".to_owned())?;
+    canvas.set_lang(lang);
+    Ok(canvas)
+}

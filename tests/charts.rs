@@ -313,3 +313,85 @@ fn gap_chart_ticks_never_read_the_same_on_a_narrow_span() {
         assert_eq!(distinct.len(), ticks.len(), "{key}: ticks repeat: {ticks:?}");
     }
 }
+
+/// The chart drawn as the canvas draws it: a path chart's back recorded and
+/// replayed, then the front.
+fn layered_svg(data: &ChartData, width: u32, height: u32) -> String {
+    use doubling_sandbox::chart::draw::{draw_front, has_back, record_back, replay_back};
+    use plotters::prelude::{IntoDrawingArea, SVGBackend};
+    let mut buf = String::new();
+    {
+        let root = SVGBackend::with_string(&mut buf, (width, height)).into_drawing_area();
+        if has_back(data) {
+            let ops = record_back(&root, data, 1.0).unwrap();
+            replay_back(&root, &ops, 1.0).unwrap();
+        }
+        draw_front(&root, data, 1.0).unwrap();
+        root.present().unwrap();
+    }
+    buf
+}
+
+/// Every element once, whatever the order.
+fn element_set(svg: &str) -> Vec<String> {
+    let mut all: Vec<String> = parse(svg).iter().map(|e| format!("{} {:?} {}", e.tag, e.attrs, e.text)).collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn back_and_front_together_draw_every_element_of_the_chart_once() {
+    let (plan, s) = setup();
+    let mut charts = Vec::new();
+    for key in IndicatorKey::ALL {
+        let v = TargetVerdict::judge(&plan, &s, key);
+        for lang in [Lang::Zh, Lang::En] {
+            charts.push(ChartData::path(&plan, &s, &v, lang, false, None));
+            charts.push(ChartData::path(&plan, &s, &v, lang, true, None));
+            charts.push(ChartData::path(&plan, &s, &v, lang, false, Some(&s)));
+            charts.push(ChartData::units(&plan, &v, lang));
+            charts.push(ChartData::floors(&plan, &s, key, lang));
+            charts.push(ChartData::gap(&plan, &v, lang));
+        }
+    }
+    for data in &charts {
+        // The SVG download scales fonts by 1.24 (see render_svg); the
+        // canvas's parts do not, so compare both at the canvas's sizes.
+        let whole = {
+            use plotters::prelude::{IntoDrawingArea, SVGBackend};
+            let mut buf = String::new();
+            {
+                let root = SVGBackend::with_string(&mut buf, (800, 320)).into_drawing_area();
+                doubling_sandbox::chart::draw(&root, data, 1.0).unwrap();
+                root.present().unwrap();
+            }
+            buf
+        };
+        let layered = layered_svg(data, 800, 320);
+        assert!(parse(&whole).len() > 10, "{:?}", data.kind());
+        assert_eq!(element_set(&whole), element_set(&layered), "{:?}", data.kind());
+    }
+}
+
+#[test]
+fn a_path_chart_back_leaves_out_what_a_step_changes() {
+    let (plan, s) = setup();
+    let key = IndicatorKey::Funds;
+    let stepped = {
+        let mut t = s.clone();
+        let cur = t.growth(key).get(1, 0).unwrap();
+        assert!(t.growth_mut(key).set(1, 0, Growth::from_percent(cur.percent() + 1.0).unwrap()));
+        t
+    };
+    let back = |sc: &Scenario| {
+        use plotters::prelude::{IntoDrawingArea, SVGBackend};
+        let v = TargetVerdict::judge(&plan, sc, key);
+        let data = ChartData::path(&plan, sc, &v, Lang::Zh, false, None);
+        let mut buf = String::new();
+        let root = SVGBackend::with_string(&mut buf, (800, 320)).into_drawing_area();
+        doubling_sandbox::chart::draw::record_back(&root, &data, 1.0).unwrap()
+    };
+    let (a, b) = (back(&s), back(&stepped));
+    assert!(a.len() > 20);
+    assert_eq!(a, b, "one point more growth in one cell leaves the back as it was");
+}

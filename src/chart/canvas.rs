@@ -50,6 +50,16 @@ impl Canvas {
         Some(Canvas { inner, context, set: Set::default(), lines: false })
     }
 
+    /// Draws what `layer` holds over the whole canvas: one copy of a kept
+    /// chart back instead of its drawing calls.
+    ///
+    /// # Errors
+    ///
+    /// What the browser reports.
+    pub fn copy(&self, layer: &HtmlCanvasElement) -> std::result::Result<(), String> {
+        self.context.draw_image_with_html_canvas_element(layer, 0.0, 0.0).map_err(crate::web::js_error)
+    }
+
     /// Strokes the lines waiting in the path, before anything else is drawn
     /// or any state changes.
     fn flush(&mut self) {

@@ -9,6 +9,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontStyle, RGBColor};
+use std::cell::RefCell;
 
 use super::data::{ChartData, FloorMapData, GapData, PathData, UnitsData};
 use super::layout::{mix, nice_axis, px, text_width};
@@ -70,6 +71,66 @@ struct Pen<'a, DB: DrawingBackend> {
     s: f64,
     /// Factor on font sizes that the backend undoes (see [`render_svg`]).
     font: f64,
+    /// Which part of the chart to draw.
+    part: Part,
+    /// Where the calls go instead of the area, when recording.
+    record: Option<&'a RefCell<Vec<PenOp>>>,
+}
+
+/// A chart's two parts. The back is a path chart's white ground, title,
+/// axes, grid, tick and year labels and legend: what a slider step leaves
+/// as it was, and nothing that overlaps the front, so that drawing it first
+/// changes no pixel. The canvas keeps it and draws it again only when its
+/// recorded calls changed; a step then draws three labels, not thirty.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Part {
+    /// The back alone.
+    Back,
+    /// The front alone (for charts without a back: all of it).
+    Front,
+    /// Both, back first.
+    Whole,
+}
+
+/// One drawing call of a chart's back, recorded (see [`record_back`]).
+#[derive(Clone, PartialEq, Debug)]
+pub enum PenOp {
+    /// The white ground.
+    Ground,
+    /// A text: the text, x, y, size, colour, anchor and whether bold.
+    Text(String, f64, f64, f64, RGBColor, (u8, u8), bool),
+    /// A filled rectangle.
+    Rect(f64, f64, f64, f64, RGBColor),
+    /// A line through points, or dashed, with its width.
+    Line(Vec<(f64, f64)>, RGBColor, f64, bool),
+}
+
+fn anchor_code(pos: (HPos, VPos)) -> (u8, u8) {
+    let h = match pos.0 {
+        HPos::Left => 0,
+        HPos::Center => 1,
+        HPos::Right => 2,
+    };
+    let v = match pos.1 {
+        VPos::Top => 0,
+        VPos::Center => 1,
+        VPos::Bottom => 2,
+    };
+    (h, v)
+}
+
+fn anchor_of((h, v): (u8, u8)) -> (HPos, VPos) {
+    let h = match h {
+        0 => HPos::Left,
+        1 => HPos::Center,
+        _ => HPos::Right,
+    };
+    let v = match v {
+        0 => VPos::Top,
+        1 => VPos::Center,
+        _ => VPos::Bottom,
+    };
+    (h, v)
 }
 
 impl<DB: DrawingBackend> Pen<'_, DB> {
@@ -84,6 +145,10 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
         pos: (HPos, VPos),
         bold: bool,
     ) -> DrawResult<(), DB> {
+        if let Some(r) = self.record {
+            r.borrow_mut().push(PenOp::Text(t.to_owned(), x, y, size, colour, anchor_code(pos), bold));
+            return Ok(());
+        }
         let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
         let font: FontDesc = (FontFamily::Name(FONT), size * self.s * self.font, style).into();
         let ts = font.color(&colour).pos(Pos::new(pos.0, pos.1));
@@ -91,15 +156,27 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
     }
 
     fn rect(&self, x0: f64, y0: f64, x1: f64, y1: f64, colour: RGBColor) -> DrawResult<(), DB> {
+        if let Some(r) = self.record {
+            r.borrow_mut().push(PenOp::Rect(x0, y0, x1, y1, colour));
+            return Ok(());
+        }
         self.area.draw(&Rectangle::new([(px(x0), px(y0)), (px(x1), px(y1))], colour.filled()))
     }
 
     fn line(&self, points: &[(f64, f64)], colour: RGBColor, width: f64) -> DrawResult<(), DB> {
+        if let Some(r) = self.record {
+            r.borrow_mut().push(PenOp::Line(points.to_vec(), colour, width, false));
+            return Ok(());
+        }
         let pts: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x), px(*y))).collect();
         self.area.draw(&PathElement::new(pts, colour.stroke_width(self.width(width))))
     }
 
     fn dashed(&self, points: &[(f64, f64)], colour: RGBColor, width: f64) -> DrawResult<(), DB> {
+        if let Some(r) = self.record {
+            r.borrow_mut().push(PenOp::Line(points.to_vec(), colour, width, true));
+            return Ok(());
+        }
         let pts: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x), px(*y))).collect();
         let style = colour.stroke_width(self.width(width));
         self.area.draw(&DashedPathElement::new(pts, px(6.0 * self.s), px(4.0 * self.s), style))
@@ -107,6 +184,38 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
 
     fn dot(&self, x: f64, y: f64, r: f64, colour: RGBColor) -> DrawResult<(), DB> {
         self.area.draw(&Circle::new((px(x), px(y)), px(r * self.s), colour.filled()))
+    }
+
+    fn ground(&self) -> DrawResult<(), DB> {
+        if let Some(r) = self.record {
+            r.borrow_mut().push(PenOp::Ground);
+            return Ok(());
+        }
+        self.area.fill(&WHITE)
+    }
+
+    /// Draws what the pen recorded.
+    fn replay(&self, ops: &[PenOp]) -> DrawResult<(), DB> {
+        for op in ops {
+            match op {
+                PenOp::Ground => self.ground()?,
+                PenOp::Text(t, x, y, size, colour, pos, bold) => {
+                    self.text(t, *x, *y, *size, *colour, anchor_of(*pos), *bold)?;
+                }
+                PenOp::Rect(x0, y0, x1, y1, colour) => self.rect(*x0, *y0, *x1, *y1, *colour)?,
+                PenOp::Line(points, colour, width, false) => self.line(points, *colour, *width)?,
+                PenOp::Line(points, colour, width, true) => self.dashed(points, *colour, *width)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn back(&self) -> bool {
+        self.part != Part::Front
+    }
+
+    fn front(&self) -> bool {
+        self.part != Part::Back
     }
 
     fn width(&self, w: f64) -> u32 {
@@ -129,14 +238,72 @@ fn draw_with_font<DB: DrawingBackend>(
     scale: f64,
     font: f64,
 ) -> DrawResult<(), DB> {
-    area.fill(&WHITE)?;
-    let pen = Pen { area, s: if scale.is_finite() && scale > 0.0 { scale } else { 1.0 }, font };
-    match data {
-        ChartData::Path(d) => draw_path(&pen, d),
-        ChartData::Units(d) => draw_units(&pen, d),
-        ChartData::Floors(d) => draw_floors(&pen, d),
-        ChartData::Gap(d) => draw_gap(&pen, d),
+    draw_part(&Pen { area, s: scale_or_one(scale), font, part: Part::Whole, record: None }, data)
+}
+
+fn scale_or_one(scale: f64) -> f64 {
+    if scale.is_finite() && scale > 0.0 {
+        scale
+    } else {
+        1.0
     }
+}
+
+fn draw_part<DB: DrawingBackend>(pen: &Pen<'_, DB>, data: &ChartData) -> DrawResult<(), DB> {
+    if pen.back() {
+        pen.ground()?;
+    }
+    match data {
+        ChartData::Path(d) => draw_path(pen, d),
+        _ if !pen.front() => Ok(()),
+        ChartData::Units(d) => draw_units(pen, d),
+        ChartData::Floors(d) => draw_floors(pen, d),
+        ChartData::Gap(d) => draw_gap(pen, d),
+    }
+}
+
+/// Whether a chart has a back worth keeping (see [`Part`]).
+pub fn has_back(data: &ChartData) -> bool {
+    matches!(data, ChartData::Path(_))
+}
+
+/// The drawing calls of a chart's back on `area`, recorded, not drawn.
+///
+/// # Errors
+///
+/// Whatever the backend reports (recording draws nothing).
+pub fn record_back<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    scale: f64,
+) -> Result<Vec<PenOp>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let ops = RefCell::new(Vec::new());
+    draw_part(&Pen { area, s: scale_or_one(scale), font: 1.0, part: Part::Back, record: Some(&ops) }, data)?;
+    Ok(ops.into_inner())
+}
+
+/// Draws recorded calls of a back on `area`.
+///
+/// # Errors
+///
+/// Whatever the backend reports.
+pub fn replay_back<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, ops: &[PenOp], scale: f64) -> DrawResult<(), DB> {
+    Pen { area, s: scale_or_one(scale), font: 1.0, part: Part::Back, record: None }.replay(ops)
+}
+
+/// Draws a chart's front (see [`Part`]); for a chart without a back, all
+/// of it.
+///
+/// # Errors
+///
+/// Whatever the backend reports.
+pub fn draw_front<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    scale: f64,
+) -> DrawResult<(), DB> {
+    let part = if has_back(data) { Part::Front } else { Part::Whole };
+    draw_part(&Pen { area, s: scale_or_one(scale), font: 1.0, part, record: None }, data)
 }
 
 /// Draws a chart as SVG text of `width` × `height` CSS pixels: the same
@@ -199,7 +366,10 @@ fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<
     let s = pen.s;
     let pad = if d.compact { 6.0 } else { 10.0 } * s;
     let (title_size, label_size) = if d.compact { (12.0, 10.0) } else { (14.0, 11.0) };
-    pen.text(&d.title, pad, pad, fit(&d.title, title_size, w - 2.0 * pad, s), INK, (HPos::Left, VPos::Top), true)?;
+    let (back, front) = (pen.back(), pen.front());
+    if back {
+        pen.text(&d.title, pad, pad, fit(&d.title, title_size, w - 2.0 * pad, s), INK, (HPos::Left, VPos::Top), true)?;
+    }
 
     // Legend: units, then the three reference lines.
     let mut legend: Vec<String> = if d.compact { Vec::new() } else { d.units.clone() };
@@ -237,16 +407,16 @@ fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<
     let y = |v: f64| bottom - (v / y_top).clamp(0.0, 1.2) * plot_h;
 
     // Axis titles, grid and ticks.
-    if !d.compact {
+    if back && !d.compact {
         pen.text(&d.y_title, pad, top - label_size * 0.9 * s, label_size, MUTED, (HPos::Left, VPos::Bottom), false)?;
     }
     let mut v = 0.0;
-    while v <= y_top + step * 0.01 {
+    while back && v <= y_top + step * 0.01 {
         pen.line(&[(left, y(v)), (right, y(v))], GRID, 1.0)?;
         pen.text(&format::yi_plain(v), left - 4.0 * s, y(v), label_size, MUTED, (HPos::Right, VPos::Center), false)?;
         v += step;
     }
-    if !d.compact {
+    if back && !d.compact {
         pen.text(&d.x_title, right, bottom + label_size * 1.6 * s, label_size, MUTED, (HPos::Right, VPos::Top), false)?;
     }
 
@@ -262,14 +432,38 @@ fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<
     for (k, year) in d.years.iter().enumerate() {
         let x0 = centre(k) - bar_w / 2.0;
         let mut acc = 0.0;
-        for (u, series) in d.values.iter().enumerate() {
+        for (u, series) in d.values.iter().enumerate().filter(|_| front) {
             let v = series.get(k).copied().unwrap_or(0.0).max(0.0);
             pen.rect(x0, y(acc + v), x0 + bar_w, y(acc), unit_colour(u))?;
             acc += v;
         }
-        let label = if short_years { format!("'{}", year.get(2..).unwrap_or(year)) } else { year.clone() };
-        pen.text(&label, centre(k), bottom + 4.0 * s, label_size, MUTED, (HPos::Center, VPos::Top), false)?;
+        if back {
+            let label = if short_years { format!("'{}", year.get(2..).unwrap_or(year)) } else { year.clone() };
+            pen.text(&label, centre(k), bottom + 4.0 * s, label_size, MUTED, (HPos::Center, VPos::Top), false)?;
+        }
     }
+
+    // Legend.
+    let legend_top = h - pad - legend_h + label_size * 0.2 * s;
+    let swatch = label_size * s;
+    for (i, (label, (lx, ly))) in legend.iter().zip(&slots).enumerate().filter(|_| back) {
+        let (x, yy) = (*lx, legend_top + ly);
+        let mid = yy + swatch / 2.0;
+        match i.checked_sub(d.units.len()) {
+            None => pen.rect(x, yy, x + swatch, yy + swatch, unit_colour(i))?,
+            Some(0) => pen.line(&[(x, mid), (x + swatch * 1.4, mid)], MISSED, 2.0)?,
+            Some(1) => pen.dashed(&[(x, mid), (x + swatch * 1.4, mid)], MUTED, 1.5)?,
+            Some(2) => pen.dashed(&[(x, mid), (x + swatch * 1.4, mid)], INK, 1.5)?,
+            Some(_) => pen.line(&[(x, mid), (x + swatch * 1.4, mid)], COMPARE, 2.0)?,
+        }
+        pen.text(label, x + swatch * 1.6, mid, label_size, INK, (HPos::Left, VPos::Center), false)?;
+    }
+    if !front {
+        return Ok(());
+    }
+
+    // Over the bars: the axis line, the floors' path, A's totals, the
+    // target and doubling lines and the gap.
     pen.line(&[(left, bottom), (right, bottom)], MUTED, 1.0)?;
 
     // The floors' path, dashed, with dots.
@@ -326,21 +520,6 @@ fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<
         pen.text(&d.gap_label, gap_x, gap_y, label_size, gap_colour, (HPos::Center, VPos::Bottom), true)?;
     }
 
-    // Legend.
-    let legend_top = h - pad - legend_h + label_size * 0.2 * s;
-    let swatch = label_size * s;
-    for (i, (label, (lx, ly))) in legend.iter().zip(&slots).enumerate() {
-        let (x, yy) = (*lx, legend_top + ly);
-        let mid = yy + swatch / 2.0;
-        match i.checked_sub(d.units.len()) {
-            None => pen.rect(x, yy, x + swatch, yy + swatch, unit_colour(i))?,
-            Some(0) => pen.line(&[(x, mid), (x + swatch * 1.4, mid)], MISSED, 2.0)?,
-            Some(1) => pen.dashed(&[(x, mid), (x + swatch * 1.4, mid)], MUTED, 1.5)?,
-            Some(2) => pen.dashed(&[(x, mid), (x + swatch * 1.4, mid)], INK, 1.5)?,
-            Some(_) => pen.line(&[(x, mid), (x + swatch * 1.4, mid)], COMPARE, 2.0)?,
-        }
-        pen.text(label, x + swatch * 1.6, mid, label_size, INK, (HPos::Left, VPos::Center), false)?;
-    }
     Ok(())
 }
 

@@ -42,9 +42,34 @@ pub struct ChartCanvasProps {
     pub later: bool,
 }
 
-/// Draws `data` on `canvas` at `size` CSS pixels; returns the time taken
-/// in milliseconds and the zoom applied to text and lines.
-fn paint(canvas: &HtmlCanvasElement, data: &ChartData, size: (u32, u32), zoom: f64) -> Result<(f64, f64), String> {
+/// A path chart's back as last drawn (see `chart::draw::Part`): its
+/// recorded calls and scale, and a canvas (not in the page) holding them.
+struct Back {
+    ops: Vec<chart::draw::PenOp>,
+    scale: f64,
+    layer: HtmlCanvasElement,
+}
+
+/// How a drawing came: the time it took in milliseconds, the zoom applied
+/// to text and lines, and for a path chart whether its back was kept.
+struct Painted {
+    ms: f64,
+    zoom: f64,
+    kept: Option<bool>,
+}
+
+/// Draws `data` on `canvas` at `size` CSS pixels, its text in `lang` (a
+/// `lang` attribute value). A path chart's back is drawn again only when
+/// its calls, size, scale or language changed;
+/// otherwise the kept one is copied.
+fn paint(
+    canvas: &HtmlCanvasElement,
+    data: &ChartData,
+    size: (u32, u32),
+    zoom: f64,
+    lang: &str,
+    back: &mut Option<Back>,
+) -> Result<Painted, String> {
     let start = web::now_ms();
     let dpr = web::device_pixel_ratio();
     let scaled = |v: u32| {
@@ -58,14 +83,44 @@ fn paint(canvas: &HtmlCanvasElement, data: &ChartData, size: (u32, u32), zoom: f
         canvas.set_width(w);
         canvas.set_height(h);
     }
-    let backend = chart::canvas::Canvas::new(canvas.clone()).ok_or("this browser gives no 2D canvas")?;
-    let root = backend.into_drawing_area();
+    let backend =
+        |c: &HtmlCanvasElement| chart::canvas::Canvas::new(c.clone()).ok_or("this browser gives no 2D canvas");
+    let root = backend(canvas)?.into_drawing_area();
     // Zoom only as far as the height allows (about 230 CSS px per 1×), so
     // that the legend and labels leave the plot its room.
     let zoom = zoom.min(f64::from(size.1) / 230.0).max(1.0);
-    chart::draw(&root, data, dpr * zoom).map_err(|e| e.to_string())?;
+    let scale = dpr * zoom;
+    let mut kept_back = None;
+    if chart::draw::has_back(data) {
+        let ops = chart::draw::record_back(&root, data, scale).map_err(|e| e.to_string())?;
+        let same = |b: &Back| {
+            b.layer.width() == w
+                && b.layer.height() == h
+                && b.scale.to_bits() == scale.to_bits()
+                && b.layer.lang() == lang
+                && b.ops == ops
+        };
+        let reused = back.take().filter(same);
+        kept_back = Some(reused.is_some());
+        let kept = if let Some(b) = reused {
+            b
+        } else {
+            let layer = web::detached_canvas(lang)?;
+            layer.set_width(w);
+            layer.set_height(h);
+            let area = backend(&layer)?.into_drawing_area();
+            chart::draw::replay_back(&area, &ops, scale).map_err(|e| e.to_string())?;
+            area.present().map_err(|e| e.to_string())?;
+            Back { ops, scale, layer }
+        };
+        backend(canvas)?.copy(&kept.layer)?;
+        *back = Some(kept);
+    } else {
+        *back = None;
+    }
+    chart::draw::draw_front(&root, data, scale).map_err(|e| e.to_string())?;
     root.present().map_err(|e| e.to_string())?;
-    Ok((web::now_ms() - start, zoom))
+    Ok(Painted { ms: web::now_ms() - start, zoom, kept: kept_back })
 }
 
 /// A chart canvas with its text alternative and download buttons.
@@ -97,14 +152,18 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     // What was last sent to be drawn: the observer's first report repeats
     // the measured size, which needs no second drawing.
     let requested = use_mut_ref(|| None::<(Rc<ChartData>, (u32, u32))>);
+    let back = use_mut_ref(|| None::<Back>);
     let draw = {
-        let (canvas_ref, problem, zoom) = (canvas_ref.clone(), problem.clone(), props.zoom);
+        let (canvas_ref, problem, zoom, lang) = (canvas_ref.clone(), problem.clone(), props.zoom, props.lang);
         move |data: &ChartData, size: (u32, u32)| {
             if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                match paint(&canvas, data, size, zoom) {
-                    Ok((ms, zoom)) => {
+                match paint(&canvas, data, size, zoom, lang.html_lang(), &mut back.borrow_mut()) {
+                    Ok(Painted { ms, zoom, kept }) => {
                         let _ = canvas.set_attribute("data-draw-ms", &crate::format::fixed(ms, 3));
                         let _ = canvas.set_attribute("data-zoom", &crate::format::fixed(zoom, 3));
+                        if let Some(kept) = kept {
+                            let _ = canvas.set_attribute("data-back", if kept { "kept" } else { "drawn" });
+                        }
                         problem.set(None);
                     }
                     Err(e) => problem.set(Some(e)),
@@ -213,8 +272,11 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let table = described.then(|| props.data.table(lang));
     html! {
         <figure class={classes!("chart", format!("chart-{}", kind.as_str()), props.class.clone())}>
+            // Marked with its text's language, which picks the fonts of
+            // its digits and Latin letters (also on the kept back's canvas).
             <canvas
                 ref={canvas_ref}
+                lang={lang.html_lang()}
                 role="img"
                 aria-label={props.data.summary(lang)}
                 data-testid={props.testid.clone()}

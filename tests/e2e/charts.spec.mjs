@@ -1,7 +1,7 @@
 // Charts in the browser: drawn, crisp, following their container, redrawn
 // on every slider step, described for screen readers, downloadable.
 import { test, expect } from '@playwright/test';
-import { INDICATORS, openPage } from './helpers.mjs';
+import { INDICATORS, UNITS, openPage } from './helpers.mjs';
 
 /** Rows of the canvas (device pixels) where at least `share` of the pixels are near `rgb`. */
 async function rowsOfColour(page, testid, rgb, share = 0.5) {
@@ -196,4 +196,65 @@ test('the path chart is drawn in the first frame that shows the verdicts, also a
   // The verdicts enter the page between frames; the next frame draws the chart.
   expect(chart).toBe(verdicts + 1);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+});
+
+// A path chart keeps its back (title, axes, labels, legend) and copies it
+// while a step leaves it as it was; the chart must then be the very pixels
+// a fresh drawing of the same scenario gives, in both languages, also after
+// a step that changes the axis (the back drawn again).
+test('a kept chart back gives the same pixels as a fresh drawing', async ({ page, browser }) => {
+  const charts = ['chart-path-funds', ...INDICATORS.map((k) => `overview-path-${k}`)];
+  const pixels = (p) => Promise.all(charts.map((id) => p.getByTestId(id).evaluate((c) => c.toDataURL())));
+  // The charts once nothing redraws them any more (the small multiples
+  // follow just after a step's frame).
+  const settled = async (p) => {
+    let last = await pixels(p);
+    for (let i = 0; i < 20; i++) {
+      await p.waitForTimeout(200);
+      const now = await pixels(p);
+      if (now.every((u, k) => u === last[k])) return now;
+      last = now;
+    }
+    throw new Error('the charts kept changing');
+  };
+  const drawn = (p) => p.getByTestId('chart-path-funds').getAttribute('data-draw-ms');
+  const log = await openPage(page);
+  await settled(page);
+  // How the main chart's back came in each drawing since the last reset.
+  const backs = () => page.evaluate(() => window.__backs.splice(0));
+  await page.getByTestId('chart-path-funds').evaluate((c) => {
+    window.__backs = [];
+    new MutationObserver(() => window.__backs.push(c.dataset.back)).observe(c, { attributeFilter: ['data-draw-ms'] });
+  });
+  // Small steps keep the back; every unit at the highest growth raises
+  // the axis, and the back is drawn again.
+  const steps = [
+    [['puyang'], ['ArrowRight', 'ArrowRight', 'ArrowLeft'], (seen) => expect(seen.every((b) => b === 'kept')).toBe(true)],
+    [UNITS, ['End'], (seen) => expect(seen).toContain('drawn')],
+  ];
+  for (const [units, keys, check] of steps) {
+    const before = await drawn(page);
+    await backs();
+    for (const unit of units) {
+      await page.getByTestId(`growth-funds-${unit}-2024`).focus();
+      for (const key of keys) await page.keyboard.press(key);
+    }
+    await expect.poll(() => drawn(page)).not.toBe(before);
+    await settled(page);
+    const seen = await backs();
+    expect(seen.length).toBeGreaterThan(0);
+    check(seen);
+    for (const lang of ['zh', 'en']) {
+      if (lang === 'en') await page.getByTestId('lang-toggle').click();
+      await expect(page.locator('html')).toHaveAttribute('lang', lang === 'en' ? 'en' : /^zh/);
+      const kept = await settled(page);
+      const fresh = await browser.newPage({ viewport: page.viewportSize() });
+      await openPage(fresh, page.url());
+      const again = await settled(fresh);
+      await fresh.close();
+      charts.forEach((id, i) => expect(kept[i] === again[i], `${id} (${lang}, after ${keys.join(' ')} on ${units.join(', ')})`).toBe(true));
+      if (lang === 'en') await page.getByTestId('lang-toggle').click();
+    }
+  }
+  expect(log.errors).toEqual([]);
 });
