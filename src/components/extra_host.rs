@@ -175,9 +175,10 @@ impl PartialEq for ReplaySlot {
 
 /// Does `r` again on the panel's control in `target`: a file field gets
 /// the files and a change, a disclosure opens, anything else is clicked;
-/// the control then has the focus, as the stand-in had.
-fn replay(target: &web_sys::Element, r: &Replay) {
-    let Ok(Some(el)) = target.query_selector(&format!("[data-testid=\"{}\"]", r.testid)) else { return };
+/// the control then has the focus, as the stand-in had. False when the
+/// panel does not show the control (yet).
+fn replay(target: &web_sys::Element, r: &Replay) -> bool {
+    let Ok(Some(el)) = target.query_selector(&format!("[data-testid=\"{}\"]", r.testid)) else { return false };
     if let (Some(files), Some(input)) = (&r.files, el.dyn_ref::<web_sys::HtmlInputElement>()) {
         input.set_files(Some(files));
         if let Ok(change) = web_sys::Event::new_with_event_init_dict("change", &{
@@ -187,7 +188,7 @@ fn replay(target: &web_sys::Element, r: &Replay) {
         }) {
             let _ = input.dispatch_event(&change);
         }
-        return;
+        return true;
     }
     let focus = if el.tag_name().eq_ignore_ascii_case("details") {
         let _ = el.set_attribute("open", "");
@@ -201,6 +202,27 @@ fn replay(target: &web_sys::Element, r: &Replay) {
     if let Some(h) = focus.as_ref().and_then(|f| f.dyn_ref::<web_sys::HtmlElement>()) {
         crate::web::focus_if_free(h, target);
     }
+    true
+}
+
+/// How many times, 20 ms apart, the replays wait for the panel to show
+/// their controls: the panel renders after its mount, and on a busy phone
+/// its render can yield to the browser more than once.
+const REPLAY_TRIES: u32 = 150;
+
+/// Does the stand-ins' uses again, in order, each once its control is in
+/// the panel. A control the panel never shows is passed over.
+fn replay_when_shown(target: web_sys::Element, mut uses: Vec<Replay>, tries: u32) {
+    gloo::timers::callback::Timeout::new(if tries == REPLAY_TRIES { 0 } else { 20 }, move || {
+        while let Some(r) = uses.first() {
+            if !replay(&target, r) && tries > 0 {
+                replay_when_shown(target, uses, tries - 1);
+                return;
+            }
+            uses.remove(0);
+        }
+    })
+    .forget();
 }
 
 #[derive(Clone, PartialEq)]
@@ -239,12 +261,7 @@ pub fn ExtraHost(props: &ExtraHostProps) -> Html {
                         let uses = again.map(|slot| slot.0.take()).unwrap_or_default();
                         if !uses.is_empty() {
                             // After the panel's first render, which follows its mount.
-                            gloo::timers::callback::Timeout::new(0, move || {
-                                for r in &uses {
-                                    replay(&el, r);
-                                }
-                            })
-                            .forget();
+                            replay_when_shown(el, uses, REPLAY_TRIES);
                         }
                     }
                     Err(e) => {

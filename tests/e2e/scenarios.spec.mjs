@@ -155,3 +155,19 @@ test('export a scenario file and import it back; a bad file is refused whole, na
   await expect(page.getByTestId('scenario-note')).toContainText('不是有效的 JSON');
   for (const key of INDICATORS) await expect(page.getByTestId(`verdict-${key}`)).toHaveAttribute('data-projected', /\d/);
 });
+
+// The first click on 保存 loads the saving panel and is done again on the
+// panel's own button once it shows: also when the panel's first render
+// comes late, as on a slow phone (CPU throttled).
+test('the first save is kept when the saving panel loads slowly', async ({ page, context }) => {
+  await openPage(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  await page.getByTestId('scenario-name').click();
+  await page.keyboard.type('慢速方案');
+  await page.getByTestId('save-scenario').click();
+  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), KEY), { timeout: 15000 }).toContain('慢速方案');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await page.locator('[data-testid="saved-list"] summary').click();
+  await expect(page.getByTestId('saved-0')).toHaveAttribute('data-name', '慢速方案');
+});
