@@ -103,6 +103,8 @@ pub enum PenOp {
     Rect(f64, f64, f64, f64, RGBColor),
     /// A line through points, or dashed, with its width.
     Line(Vec<(f64, f64)>, RGBColor, f64, bool),
+    /// A filled dot: centre and radius.
+    Dot(f64, f64, f64, RGBColor),
 }
 
 fn anchor_code(pos: (HPos, VPos)) -> (u8, u8) {
@@ -183,6 +185,10 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
     }
 
     fn dot(&self, x: f64, y: f64, r: f64, colour: RGBColor) -> DrawResult<(), DB> {
+        if let Some(rec) = self.record {
+            rec.borrow_mut().push(PenOp::Dot(x, y, r, colour));
+            return Ok(());
+        }
         self.area.draw(&Circle::new((px(x), px(y)), px(r * self.s), colour.filled()))
     }
 
@@ -205,6 +211,7 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
                 PenOp::Rect(x0, y0, x1, y1, colour) => self.rect(*x0, *y0, *x1, *y1, *colour)?,
                 PenOp::Line(points, colour, width, false) => self.line(points, *colour, *width)?,
                 PenOp::Line(points, colour, width, true) => self.dashed(points, *colour, *width)?,
+                PenOp::Dot(x, y, r, colour) => self.dot(*x, *y, *r, *colour)?,
             }
         }
         Ok(())
