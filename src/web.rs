@@ -296,7 +296,7 @@ pub fn watch_printing(on_change: impl Fn(bool) + 'static) -> Vec<gloo::events::E
 ///
 /// A message when the document or the element cannot be had.
 pub fn detached_canvas(lang: &str) -> Result<web_sys::HtmlCanvasElement, String> {
-    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let doc = document().ok_or("no document")?;
     let canvas: web_sys::HtmlCanvasElement =
         doc.create_element("canvas").map_err(js_error)?.dyn_into().map_err(|_| "not a canvas".to_owned())?;
     canvas.set_lang(lang);

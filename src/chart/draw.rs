@@ -147,8 +147,7 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
         pos: (HPos, VPos),
         bold: bool,
     ) -> DrawResult<(), DB> {
-        if let Some(r) = self.record {
-            r.borrow_mut().push(PenOp::Text(t.to_owned(), x, y, size, colour, anchor_code(pos), bold));
+        if self.recorded(|| PenOp::Text(t.to_owned(), x, y, size, colour, anchor_code(pos), bold)) {
             return Ok(());
         }
         let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
@@ -158,16 +157,14 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
     }
 
     fn rect(&self, x0: f64, y0: f64, x1: f64, y1: f64, colour: RGBColor) -> DrawResult<(), DB> {
-        if let Some(r) = self.record {
-            r.borrow_mut().push(PenOp::Rect(x0, y0, x1, y1, colour));
+        if self.recorded(|| PenOp::Rect(x0, y0, x1, y1, colour)) {
             return Ok(());
         }
         self.area.draw(&Rectangle::new([(px(x0), px(y0)), (px(x1), px(y1))], colour.filled()))
     }
 
     fn line(&self, points: &[(f64, f64)], colour: RGBColor, width: f64) -> DrawResult<(), DB> {
-        if let Some(r) = self.record {
-            r.borrow_mut().push(PenOp::Line(points.to_vec(), colour, width, false));
+        if self.recorded(|| PenOp::Line(points.to_vec(), colour, width, false)) {
             return Ok(());
         }
         let pts: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x), px(*y))).collect();
@@ -175,8 +172,7 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
     }
 
     fn dashed(&self, points: &[(f64, f64)], colour: RGBColor, width: f64) -> DrawResult<(), DB> {
-        if let Some(r) = self.record {
-            r.borrow_mut().push(PenOp::Line(points.to_vec(), colour, width, true));
+        if self.recorded(|| PenOp::Line(points.to_vec(), colour, width, true)) {
             return Ok(());
         }
         let pts: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x), px(*y))).collect();
@@ -185,19 +181,25 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
     }
 
     fn dot(&self, x: f64, y: f64, r: f64, colour: RGBColor) -> DrawResult<(), DB> {
-        if let Some(rec) = self.record {
-            rec.borrow_mut().push(PenOp::Dot(x, y, r, colour));
+        if self.recorded(|| PenOp::Dot(x, y, r, colour)) {
             return Ok(());
         }
         self.area.draw(&Circle::new((px(x), px(y)), px(r * self.s), colour.filled()))
     }
 
     fn ground(&self) -> DrawResult<(), DB> {
-        if let Some(r) = self.record {
-            r.borrow_mut().push(PenOp::Ground);
+        if self.recorded(|| PenOp::Ground) {
             return Ok(());
         }
         self.area.fill(&WHITE)
+    }
+
+    /// Records `op` instead of drawing, when recording; true when it did.
+    fn recorded(&self, op: impl FnOnce() -> PenOp) -> bool {
+        self.record.is_some_and(|r| {
+            r.borrow_mut().push(op());
+            true
+        })
     }
 
     /// Draws what the pen recorded.
