@@ -236,7 +236,10 @@ pub fn App(props: &AppProps) -> Html {
             (state.dispatcher(), briefing.print.clone(), presenting_now.clone());
         use_effect_with((), move |()| {
             let listener = gloo::utils::document_element().owner_document().map(|doc| {
-                gloo::events::EventListener::new(&doc, "keydown", move |e| {
+                // Not passive (gloo's default): Ctrl+P and Ctrl+Z are the
+                // page's, and a passive listener cannot keep the browser's.
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(&doc, "keydown", options, move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                     // Ctrl+P (⌘P) prints with the briefing, also from a text
                     // field, where it means nothing else.
@@ -486,6 +489,7 @@ pub fn App(props: &AppProps) -> Html {
 
             <footer class="footer">
                 <p>{s.privacy}</p>
+                <p>{s.offline_note}</p>
                 <p>{s.source}{lang.colon()}{lang.plan_source(&plan)}</p>
             </footer>
         </div>
