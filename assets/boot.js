@@ -68,4 +68,70 @@ async function boot() {
   await glue.default({ module_or_path: wasm.href });
 }
 
-boot().catch((err) => fail(err && err.stack ? err.stack : err));
+// Offline after one visit: the service worker (assets/sw.js) is registered
+// once the page has started and is idle, so its download of the whole build
+// (the files loaded on demand too) never competes with the first load.
+// Browsers give no service worker to a plain-http host other than this
+// machine; there the page works as before (the footer says so).
+function updateBanner(registration) {
+  if (document.querySelector('[data-testid="update-banner"]')) return;
+  const bar = document.createElement('div');
+  bar.className = 'update-banner';
+  bar.dataset.testid = 'update-banner';
+  bar.setAttribute('role', 'status');
+  const words = (zh, en) => {
+    const z = Object.assign(document.createElement('span'), { lang: 'zh-CN', textContent: zh });
+    const e = Object.assign(document.createElement('span'), { lang: 'en', textContent: en });
+    return [z, e];
+  };
+  const reload = document.createElement('button');
+  reload.type = 'button';
+  reload.className = 'btn primary';
+  reload.dataset.testid = 'update-reload';
+  reload.append(...words('刷新', 'Reload'));
+  reload.addEventListener('click', () => {
+    reload.disabled = true;
+    if (registration.waiting) registration.waiting.postMessage('activate-waiting');
+    else window.location.reload();
+  });
+  const later = document.createElement('button');
+  later.type = 'button';
+  later.className = 'btn';
+  later.append(...words('稍后', 'Later'));
+  later.addEventListener('click', () => bar.remove());
+  const text = document.createElement('span');
+  text.append(...words('新版本可用 · 刷新后使用，当前情景会保留', 'A new version is available · reload to use it; this scenario is kept'));
+  bar.append(text, reload, later);
+  document.body.append(bar);
+}
+
+function offline() {
+  const sw = navigator.serviceWorker;
+  if (!sw || !window.isSecureContext) return;
+  // A new build taking over reloads every tab of the old one, so no page
+  // runs with files of two builds; the scenario lives in the address.
+  let controlled = Boolean(sw.controller);
+  sw.addEventListener('controllerchange', () => {
+    if (controlled) window.location.reload();
+    controlled = true;
+  });
+  const start = () => sw.register(new URL('sw.js', document.baseURI).href, { scope: './' }).then((registration) => {
+    if (!registration) return;
+    const waiting = () => {
+      if (registration.waiting && sw.controller) updateBanner(registration);
+    };
+    waiting();
+    registration.addEventListener('updatefound', () => {
+      const next = registration.installing;
+      if (next) next.addEventListener('statechange', () => next.state === 'installed' && waiting());
+    });
+    // A page left open through a workshop still hears of a new deploy.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') registration.update().catch(() => {});
+    });
+  }, () => {});
+  if (window.requestIdleCallback) window.requestIdleCallback(start, { timeout: 3000 });
+  else setTimeout(start, 1000);
+}
+
+boot().then(offline, (err) => fail(err && err.stack ? err.stack : err));

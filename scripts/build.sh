@@ -6,4 +6,5 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 trunk build --release "$@"
 node scripts/minify_js.mjs dist
+node scripts/service_worker.mjs dist
 node scripts/precompress.mjs dist

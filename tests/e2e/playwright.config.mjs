@@ -18,6 +18,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/sandbox/`,
     headless: true,
     viewport: { width: 1366, height: 768 },
+    // Service workers answer requests that page.route never sees; only
+    // offline.spec.mjs lets them run, each test on a server of its own.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: CHROMIUM_ARGS,
