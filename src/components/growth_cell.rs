@@ -85,7 +85,11 @@ pub fn GrowthCell(props: &GrowthCellProps) -> Html {
     let s = props.lang.s();
     let reported = props.reported;
     let year = props.lang.year(props.year);
+    // Also what a screen reader says as the slider moves, with the value
+    // (and a missed floor) after it: 华龙区 2024年 增速 33.34%.
     let label = format!("{} {year} {}", props.unit_name, s.growth_of);
+    let flag = if below { format!(" {}", s.below_floor) } else { String::new() };
+    let spoken = format!("{label} {}%{flag}", props.value);
     let typed_label = if reported { format!("{} {year} {}", props.unit_name, s.actual_growth) } else { label.clone() };
     let testid: AttrValue = format!("growth-{}-{}-{}", props.indicator, props.unit_id, props.year).into();
     let floor_text = props.floor.map(|f| format!(" ≥{}%", crate::format::growth_plain(f))).unwrap_or_default();
@@ -106,7 +110,7 @@ pub fn GrowthCell(props: &GrowthCellProps) -> Html {
                 step="any"
                 value={crate::format::growth_plain(props.value)}
                 aria-label={label}
-                aria-valuetext={format!("{}%", props.value)}
+                aria-valuetext={spoken}
                 data-testid={(!reported).then(|| testid.clone())}
                 oninput={on_slide}
                 onkeydown={on_key}

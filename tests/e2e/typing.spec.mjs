@@ -115,9 +115,14 @@ test('arrow keys cross the floor on a slider, one step per press, keeping focus'
     await expectFocusKept(page, id);
     if (below) await expect(cell).toHaveClass(/below/);
     else await expect(cell).not.toHaveClass(/below/);
+    // A screen reader hears the unit, the year, the value and a missed floor.
+    const spoken = new RegExp(`^濮阳县 2023年 增速 ${want.replace('.', '\\.')}(\\.?0*)%${below ? ' 低于底线' : ''}$`);
+    await expect(slider).toHaveAttribute('aria-valuetext', spoken);
   }
   // The keys moved the slider, not the page.
   expect(await page.evaluate(() => window.scrollY)).toBe(scroll);
+  await page.getByTestId('lang-toggle').click();
+  await expect(slider).toHaveAttribute('aria-valuetext', /^Puyang.* 2023 .*50(\.0+)?%$/);
 });
 
 test('two key presses that come before the page has drawn the first are two steps', async ({ page }) => {
