@@ -134,4 +134,20 @@ function offline() {
   else setTimeout(start, 1000);
 }
 
-boot().then(offline, (err) => fail(err && err.stack ? err.stack : err));
+// The focus that Tab moves, and whatever is scrolled to, stops below the
+// sticky verdict strip, whatever its height at this width, zoom and
+// language (WCAG 2.4.11): the page's scroll padding follows the strip.
+function clearOfStrip() {
+  if (!window.ResizeObserver) return;
+  const root = document.documentElement;
+  new ResizeObserver(() => {
+    const strip = document.querySelector('.verdicts');
+    const stuck = strip && getComputedStyle(strip).position === 'sticky';
+    root.style.scrollPaddingTop = stuck ? `${strip.offsetHeight + 8}px` : '';
+  }).observe(root);
+}
+
+boot().then(() => {
+  clearOfStrip();
+  offline();
+}, (err) => fail(err && err.stack ? err.stack : err));

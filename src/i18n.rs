@@ -123,6 +123,8 @@ pub struct Strings {
     pub copied: &'static str,
     pub copy_by_hand: &'static str,
     pub qr_too_long: &'static str,
+    /// What a screen reader says for the QR code picture.
+    pub qr_alt: &'static str,
     /// An on-demand panel could not be loaded.
     pub extras_failed: &'static str,
     pub retry: &'static str,
@@ -377,6 +379,7 @@ const ZH: Strings = Strings {
     copied: "已复制",
     copy_by_hand: "浏览器未允许自动复制，请手动复制：",
     qr_too_long: "链接太长，无法生成二维码。",
+    qr_alt: "本情景链接的二维码，扫码即可打开",
     extras_failed: "这部分功能未能加载（网络中断？），你的数据未受影响。",
     retry: "重试",
     loading: "正在加载…",
@@ -631,6 +634,7 @@ const EN: Strings = Strings {
     copied: "Copied",
     copy_by_hand: "The browser did not allow copying; copy it by hand:",
     qr_too_long: "The link is too long for a QR code.",
+    qr_alt: "QR code of this scenario's link; scan it to open the scenario",
     extras_failed: "This part of the page could not be loaded (offline?); nothing you entered is affected.",
     retry: "Retry",
     loading: "Loading…",

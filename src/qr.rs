@@ -6,10 +6,11 @@ use std::fmt::Write;
 use qrcode::{Color, EcLevel, QrCode};
 
 /// An SVG of `text` as a QR code with error correction level M and a
-/// four-module quiet zone, or `None` if the text is too long for any QR
-/// version. The markup is generated here from numbers only, so it is safe
-/// to insert.
-pub fn svg(text: &str) -> Option<String> {
+/// four-module quiet zone, named `label` for screen readers, or `None` if
+/// the text is too long for any QR version. The markup is generated here
+/// from numbers and the label, whose `&`, `<` and `"` are escaped, so it is
+/// safe to insert.
+pub fn svg(text: &str, label: &str) -> Option<String> {
     let (width, dark) = modules(text)?;
     let size = width + 8;
     let mut path = String::with_capacity(width * width * 4);
@@ -18,8 +19,9 @@ pub fn svg(text: &str) -> Option<String> {
             let _ = write!(path, "M{},{}h1v1h-1z", i % width + 4, i / width + 4);
         }
     }
+    let label = label.replace('&', "&amp;").replace('<', "&lt;").replace('"', "&quot;");
     Some(format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" shape-rendering="crispEdges" role="img"><rect width="{size}" height="{size}" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" shape-rendering="crispEdges" role="img" aria-label="{label}"><rect width="{size}" height="{size}" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##
     ))
 }
 

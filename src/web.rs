@@ -263,6 +263,26 @@ pub fn focus_if_free(el: &web_sys::HtmlElement, within: &web_sys::Element) {
     }
 }
 
+/// Keeps Tab and Shift+Tab inside a modal dialog whose controls are all
+/// buttons: from its last Tab goes to its first, from its first Shift+Tab
+/// to its last, and a focus that has slipped out comes back. Other keys
+/// pass.
+pub fn keep_tab_inside(dialog: &web_sys::Element, e: &web_sys::KeyboardEvent) {
+    if e.key() != "Tab" {
+        return;
+    }
+    let Ok(buttons) = dialog.query_selector_all("button") else { return };
+    let at = |i: u32| buttons.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+    let (Some(first), Some(last)) = (at(0), at(buttons.length().saturating_sub(1))) else { return };
+    let active = document().and_then(|d| d.active_element());
+    let inside = active.as_ref().is_some_and(|a| dialog.contains(Some(a)));
+    let edge: &web_sys::Element = if e.shift_key() { &first } else { &last };
+    if !inside || active.as_ref() == Some(edge) {
+        e.prevent_default();
+        let _ = if e.shift_key() { last.focus() } else { first.focus() };
+    }
+}
+
 /// Whether the page is being printed now (print media applies).
 pub fn printing_now() -> bool {
     web_sys::window().and_then(|w| w.match_media("print").ok().flatten()).is_some_and(|m| m.matches())

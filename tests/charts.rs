@@ -5,7 +5,9 @@
 // Tests fail loudly on purpose.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use doubling_sandbox::chart::draw::{floor_colour, unit_colour, MET, MISSED};
+use doubling_sandbox::chart::draw::{
+    floor_colour, floor_ink, unit_colour, COMPARE, INK, MET, MISSED, MUTED, UNIT_COLOURS,
+};
 use doubling_sandbox::chart::{render_svg, ChartData, ChartKind};
 use doubling_sandbox::i18n::Lang;
 use doubling_sandbox::model::{Growth, IndicatorKey, Plan, Preset, Scenario, TargetVerdict};
@@ -394,4 +396,59 @@ fn a_path_chart_back_leaves_out_what_a_step_changes() {
     let (a, b) = (back(&s), back(&stepped));
     assert!(a.len() > 20);
     assert_eq!(a, b, "one point more growth in one cell leaves the back as it was");
+}
+
+/// WCAG 2 relative luminance of an sRGB colour.
+fn luminance(c: RGBColor) -> f64 {
+    let lin = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.040_45 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+}
+
+/// WCAG 2 contrast ratio, 1 … 21.
+fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+#[test]
+fn contrast_ratios_follow_wcag() {
+    // The figures WCAG's own definition gives.
+    assert!((contrast(RGBColor(0, 0, 0), RGBColor(255, 255, 255)) - 21.0).abs() < 1e-9);
+    assert!((contrast(RGBColor(0x76, 0x76, 0x76), RGBColor(255, 255, 255)) - 4.54).abs() < 0.01);
+}
+
+#[test]
+fn chart_marks_stand_three_to_one_and_text_four_and_a_half_against_the_ground() {
+    let white = RGBColor(255, 255, 255);
+    for (i, c) in UNIT_COLOURS.iter().enumerate() {
+        assert!(contrast(*c, white) >= 3.0, "unit colour {i} {c:?}: {:.2}", contrast(*c, white));
+    }
+    for (name, c) in [("met", MET), ("missed", MISSED), ("compare", COMPARE), ("muted", MUTED), ("ink", INK)] {
+        assert!(contrast(c, white) >= 4.5, "{name}: {:.2}", contrast(c, white));
+    }
+    // Neighbouring units differ from each other, not only from the ground.
+    for pair in UNIT_COLOURS.windows(2) {
+        let d = u32::from(pair[0].0.abs_diff(pair[1].0))
+            + u32::from(pair[0].1.abs_diff(pair[1].1))
+            + u32::from(pair[0].2.abs_diff(pair[1].2));
+        assert!(d >= 60, "{pair:?}");
+    }
+}
+
+#[test]
+fn floor_map_labels_read_on_every_shade() {
+    for i in -4000..=4000 {
+        let diff = f64::from(i) / 100.0;
+        let (fill, ink) = (floor_colour(Some(diff)), floor_ink(Some(diff)));
+        let ratio = contrast(fill, ink);
+        assert!(ratio >= 4.5, "{diff} points: {fill:?} under {ink:?} is {ratio:.2}:1");
+    }
+    assert!(contrast(floor_colour(None), floor_ink(None)) >= 4.5);
 }

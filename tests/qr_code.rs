@@ -34,7 +34,8 @@ fn a_link_survives_the_qr_code() {
 fn the_svg_draws_the_dark_modules_and_nothing_else() {
     let text = "#s=AQAAAAAAAAAAAEgDSAw";
     let (width, dark) = qr::modules(text).unwrap();
-    let svg = qr::svg(text).unwrap();
+    let svg = qr::svg(text, "二维码 <\"甲&乙\">").unwrap();
+    assert!(svg.contains(r#"role="img" aria-label="二维码 &lt;&quot;甲&amp;乙&quot;>""#), "{svg}");
     assert!(svg.starts_with("<svg") && svg.contains(&format!("viewBox=\"0 0 {0} {0}\"", width + 8)));
     assert_eq!(svg.matches("h1v1h-1z").count(), dark.iter().filter(|d| **d).count());
     assert!(!svg.contains("script"), "numbers only, nothing executable");
@@ -42,5 +43,5 @@ fn the_svg_draws_the_dark_modules_and_nothing_else() {
 
 #[test]
 fn a_text_too_long_for_any_qr_code_gives_none() {
-    assert!(qr::svg(&"x".repeat(5000)).is_none());
+    assert!(qr::svg(&"x".repeat(5000), "QR").is_none());
 }

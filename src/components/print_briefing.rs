@@ -74,7 +74,7 @@ pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
                     <p class="briefing-link">{url.clone()}</p>
                 </div>
                 <div class="briefing-qr">
-                    { qr::svg(&url).map(|svg| Html::from_html_unchecked(AttrValue::from(svg))).unwrap_or_default() }
+                    { qr::svg(&url, s.qr_alt).map(|svg| Html::from_html_unchecked(AttrValue::from(svg))).unwrap_or_default() }
                 </div>
             </div>
             if illustrative {

@@ -53,23 +53,39 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             });
         })
     };
-    let toggle_qr = {
-        let show_qr = show_qr.clone();
-        Callback::from(move |_: MouseEvent| show_qr.set(!*show_qr))
-    };
-    // Esc closes the QR code, and focus goes back to its button.
+    // The QR code is a modal dialog: focus goes to its Close button, Tab
+    // stays inside, and Esc or Close gives the focus back to its button.
     let qr_button = use_node_ref();
-    {
+    let qr_dialog = use_node_ref();
+    let close_qr = {
         let (show_qr, qr_button) = (show_qr.clone(), qr_button.clone());
+        Callback::from(move |()| {
+            show_qr.set(false);
+            if let Some(b) = qr_button.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        })
+    };
+    let toggle_qr = {
+        let (show_qr, close_qr) = (show_qr.clone(), close_qr.clone());
+        Callback::from(move |_: MouseEvent| if *show_qr { close_qr.emit(()) } else { show_qr.set(true) })
+    };
+    {
+        let (close_qr, qr_dialog) = (close_qr.clone(), qr_dialog.clone());
         use_effect_with(*show_qr, move |open| {
             let listener = open.then(|| {
-                gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                if let Some(close) =
+                    qr_dialog.cast::<web_sys::Element>().and_then(|d| d.query_selector("button.close").ok().flatten())
+                {
+                    let _ = close.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                     if e.key() == "Escape" {
-                        show_qr.set(false);
-                        if let Some(b) = qr_button.cast::<web_sys::HtmlElement>() {
-                            let _ = b.focus();
-                        }
+                        close_qr.emit(());
+                    } else if let Some(dialog) = qr_dialog.cast::<web_sys::Element>() {
+                        crate::web::keep_tab_inside(&dialog, e);
                     }
                 })
             });
@@ -95,12 +111,12 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 }
             }
             if *show_qr {
-                <div class="qr-overlay" data-testid="qr-dialog" role="dialog" aria-modal="true" aria-label={s.qr_code}>
+                <div class="qr-overlay" data-testid="qr-dialog" role="dialog" aria-modal="true" aria-label={s.qr_code} ref={qr_dialog}>
                     <div class="qr-box">
                         // Drawn by the on-demand panels, from the same link.
                         <ExtraHost lang={props.lang} kind={Kind::Qr} placeholder={html! { <div class="qr-wait">{s.loading}</div> }} />
                         <p class="qr-caption">{props.lang.link_length(length)}</p>
-                        <button type="button" class="btn" onclick={toggle_qr}>{s.close}</button>
+                        <button type="button" class="btn close" onclick={toggle_qr}>{s.close}</button>
                     </div>
                 </div>
             }
