@@ -130,13 +130,14 @@ function offline() {
       if (document.visibilityState === 'visible') registration.update().catch(() => {});
     });
   }, () => {});
-  if (window.requestIdleCallback) window.requestIdleCallback(start, { timeout: 3000 });
-  else setTimeout(start, 1000);
+  whenIdle(start, 3000);
 }
 
 // The focus that Tab moves, and whatever is scrolled to, stops below the
 // sticky verdict strip, whatever its height at this width, zoom and
 // language (WCAG 2.4.11): the page's scroll padding follows the strip.
+// It starts once the page is idle, so that its first write is no extra
+// style pass in the frames of the first load.
 function clearOfStrip() {
   if (!window.ResizeObserver) return;
   const root = document.documentElement;
@@ -147,7 +148,12 @@ function clearOfStrip() {
   }).observe(root);
 }
 
+function whenIdle(task, ms) {
+  if (window.requestIdleCallback) window.requestIdleCallback(task, { timeout: ms });
+  else setTimeout(task, ms / 3);
+}
+
 boot().then(() => {
-  clearOfStrip();
+  whenIdle(clearOfStrip, 1000);
   offline();
 }, (err) => fail(err && err.stack ? err.stack : err));
