@@ -3,9 +3,9 @@
 
     python3 scripts/make_link.py scenario.json [--base https://host/path/]
 
-Reads the JSON scenario file format (version 1 or 2) and writes link format
-version 2 with every cell, base, source, unallocated part and reported year
-the file gives, so that a spreadsheet
+Reads the JSON scenario file format (version 1, 2 or 3) and writes link
+format version 4 with every cell, base, source, unallocated part, reported
+year, growth range, rho and phi the file gives, so that a spreadsheet
 exported to that JSON (or written by any program) becomes a link. Needs only
 the Python standard library and data/plan.json for the plan's layout.
 """
@@ -74,9 +74,56 @@ def extras(given, key, units, years):
     return bytes([flags]) + bytes(body)
 
 
+def range_value(given, path):
+    """A range as version 4 writes it: 2h for ±h bp, 2(low·32768 + high) + 1 otherwise."""
+    low, high = (given["low"], given["high"]) if isinstance(given, dict) else (given, given)
+    low, high = round(low * 100), round(high * 100)
+    if not (0 <= low <= 18000 and 0 <= high <= 18000):
+        sys.exit(f"{path}: out of range")
+    return low * 2 if low == high else ((low << 15 | high) << 1) | 1
+
+
+def uncertainty(doc, plan, units):
+    """Version 4's uncertainty block: the switch, rho and phi, the ranges that are not ±3 points."""
+    given = doc.get("uncertainty", {})
+    rho, phi = round(given.get("rho", 0.5) * 100), round(given.get("phi", 0.3) * 100)
+    if not (0 <= rho <= 100 and 0 <= phi <= 100):
+        sys.exit("uncertainty: rho and phi lie between 0 and 1")
+    default = range_value(3, "")
+    lists = []
+    for ind in plan["indicators"]:
+        key = ind["key"]
+        years = list(range(plan["base_year"] + 1, ind["target_year"] + 1))
+        inputs = doc.get("indicators", {}).get(key, {})
+        ranges = inputs.get("ranges", {})
+        changed = []
+        for u, unit in enumerate(units):
+            for k, year in enumerate(years):
+                r = ranges.get(unit, {}).get(str(year))
+                if r is not None:
+                    changed.append((u * len(years) + k, range_value(r, f"indicators.{key}.ranges.{unit}.{year}")))
+        part = inputs.get("unallocated", {}).get("range")
+        if part is not None:
+            changed.append((len(units) * len(years), range_value(part, f"indicators.{key}.unallocated.range")))
+        lists.append([(i, v) for i, v in changed if v != default])
+    coefficients = (rho, phi) != (50, 30)
+    has_ranges = any(lists)
+    out = bytearray([int(bool(given.get("on", False))) | (2 if coefficients else 0) | (4 if has_ranges else 0)])
+    if coefficients:
+        out += bytes([rho, phi])
+    if has_ranges:
+        for changed in lists:
+            out += varint(len(changed))
+            prev = -1
+            for index, value in changed:
+                out += varint(index - prev - 1) + varint(value)
+                prev = index
+    return bytes(out)
+
+
 def encode(doc, plan):
     units = [u["id"] for u in plan["units"]]
-    out = bytearray([2])
+    out = bytearray([4])
     name = doc.get("name", "")
     flags = (1 if doc.get("lang") == "en" else 0) | (2 if name else 0)
     out.append(flags)
@@ -109,6 +156,7 @@ def encode(doc, plan):
             out += varint(u - prev - 1) + varint(round(value * 10000))
             prev = u
         out += extras(given, key, units, years)
+    out += uncertainty(doc, plan, units)
     out += zlib.crc32(bytes(out)).to_bytes(4, "little")
     return base64.urlsafe_b64encode(bytes(out)).decode().rstrip("=")
 
@@ -119,8 +167,8 @@ def main():
     parser.add_argument("--base", default="", help="the page's address, e.g. https://host/sandbox/")
     args = parser.parse_args()
     doc = json.loads(pathlib.Path(args.file).read_text(encoding="utf-8"))
-    if doc.get("format") != "doubling-sandbox-scenario" or doc.get("version") not in (1, 2):
-        sys.exit("not a version 1 or 2 scenario file")
+    if doc.get("format") != "doubling-sandbox-scenario" or doc.get("version") not in (1, 2, 3):
+        sys.exit("not a version 1, 2 or 3 scenario file")
     plan = json.loads((ROOT / "data" / "plan.json").read_text(encoding="utf-8"))
     print(f"{args.base}#s={encode(doc, plan)}")
 

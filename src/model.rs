@@ -17,6 +17,7 @@ pub mod report;
 pub mod scenario;
 mod shipped_plan;
 pub mod solve;
+pub mod uncertainty;
 pub mod verdict;
 
 pub use codec::{LinkError, LinkState};
@@ -27,7 +28,7 @@ pub use plan::{Indicator, IndicatorKey, Plan, PlanError, Unit};
 pub use preset::Preset;
 pub use projection::{reaches, Projection};
 pub use report::{Report, ReportKind, Unallocated, YearGrowth};
-pub use scenario::{Base, BaseError, GrowthTable, IndicatorInputs, Scenario};
+pub use scenario::{Base, BaseError, GrowthTable, IndicatorInputs, Scenario, Table};
 pub use verdict::{judge_all, FloorBreach, Requirement, Status, TargetVerdict, UnitVerdict};
 
 /// The interface language; a scenario link carries it.

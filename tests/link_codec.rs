@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use doubling_sandbox::model::codec::{base64url_decode, base64url_encode, crc32, Fragment};
+use doubling_sandbox::model::uncertainty::{Coefficient, Outlook, Range, Sampler};
 use doubling_sandbox::model::{
     judge_all, Base, Growth, IndicatorKey, Lang, LinkError, LinkState, Plan, Preset, Report, Scenario, Unallocated,
 };
@@ -77,6 +78,22 @@ fn reported(plan: &Plan) -> Scenario {
     s
 }
 
+/// A scenario with uncertainty on: ρ and φ changed, ranges per cell,
+/// asymmetric and zero, and one for an unallocated part.
+fn uncertain(plan: &Plan) -> Scenario {
+    let mut s = reported(plan);
+    "区间情景（ρ=0.7，φ=0.1）".clone_into(&mut s.name);
+    s.uncertainty.on = true;
+    s.uncertainty.rho = Coefficient::new(0.7).unwrap();
+    s.uncertainty.phi = Coefficient::new(0.1).unwrap();
+    let va = s.inputs_mut(IndicatorKey::ValueAdded);
+    va.ranges.set_where(Range::symmetric(500).unwrap(), |_, col| col == 3);
+    va.ranges.set(2, 2, Range::from_bp(100, 450).unwrap());
+    va.ranges.set(5, 2, Range::ZERO);
+    s.inputs_mut(IndicatorKey::Funds).ranges.unallocated = Range::from_bp(0, 1200).unwrap();
+    s
+}
+
 #[test]
 fn round_trips_and_stays_compact() {
     let plan = plan();
@@ -87,12 +104,14 @@ fn round_trips_and_stays_compact() {
         ("typical", state(typical(&plan), Lang::Zh)),
         ("everything", state(everything_changed(&plan), Lang::En)),
         ("reported", state(reported(&plan), Lang::Zh)),
+        ("uncertain", state(uncertain(&plan), Lang::Zh)),
     ] {
         let code = st.encode(&plan);
         println!("{name}: {} characters", code.len());
         assert_eq!(LinkState::decode(&code, &plan).unwrap(), st, "{name}");
     }
-    assert!(state(Scenario::default_for(&plan), Lang::Zh).encode(&plan).len() <= 26);
+    assert!(state(Scenario::default_for(&plan), Lang::Zh).encode(&plan).len() <= 27);
+    assert!(state(uncertain(&plan), Lang::Zh).encode(&plan).len() < 600);
     assert!(state(reported(&plan), Lang::Zh).encode(&plan).len() < 500);
     assert!(state(typical(&plan), Lang::Zh).encode(&plan).len() < 300);
     assert!(state(everything_changed(&plan), Lang::En).encode(&plan).len() < 2000);
@@ -103,6 +122,15 @@ fn sealed(mut bytes: Vec<u8>) -> String {
     let crc = crc32(&bytes);
     bytes.extend_from_slice(&crc.to_le_bytes());
     base64url_encode(&bytes)
+}
+
+/// A version 4 body with nothing changed in any indicator, then `tail`
+/// (the uncertainty block).
+fn v4(tail: &[u8]) -> Vec<u8> {
+    let mut bytes = vec![4, 0];
+    bytes.extend([0; 12]);
+    bytes.extend_from_slice(tail);
+    bytes
 }
 
 #[test]
@@ -120,10 +148,19 @@ fn malformed_links_give_their_own_errors() {
         ("abc!def".into(), LinkError::BadCharacter { position: 3, character: '!' }),
         ("链接".into(), LinkError::BadCharacter { position: 0, character: '链' }),
         ("AQA".into(), LinkError::TooShort { bytes: 2 }),
-        (good[..good.len() - 7].to_owned(), LinkError::Checksum),
+        (good[..good.len() - 8].to_owned(), LinkError::Checksum),
         (base64url_encode(&flipped), LinkError::Checksum),
         (String::from_utf8(one_char).unwrap(), LinkError::Checksum),
-        (sealed(vec![4, 0, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::FutureVersion(4)),
+        (sealed(vec![5, 0, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::FutureVersion(5)),
+        (sealed(v4(&[])), LinkError::Malformed("ends inside the uncertainty block".into())),
+        (sealed(v4(&[8])), LinkError::Malformed("unknown uncertainty flags are set".into())),
+        (sealed(v4(&[2, 101, 30])), LinkError::Malformed("ρ is above 1".into())),
+        (sealed(v4(&[2, 50])), LinkError::Malformed("ends inside φ".into())),
+        // ±180.01 points: 2 × 18001 = 36002 = varint [0xA2, 0x99, 0x02].
+        (sealed(v4(&[4, 1, 0, 0xA2, 0x99, 0x02])), LinkError::Malformed("funds: a range is out of range".into())),
+        (sealed(v4(&[4, 20])), LinkError::Malformed("funds: more changed ranges than cells".into())),
+        (sealed(v4(&[4, 1, 19, 2])), LinkError::Malformed("funds: a range index is out of range".into())),
+        (sealed(v4(&[4, 0, 0, 0])), LinkError::Malformed("ends inside a range count".into())),
         (sealed(vec![3, 16, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("unknown flags are set".into())),
         (sealed(vec![2, 4, 0, 0, 0, 0, 0, 0, 0, 0]), LinkError::Malformed("unknown flags are set".into())),
         (
@@ -208,6 +245,15 @@ fn arb_state() -> impl Strategy<Value = LinkState> {
         prop::collection::vec(prop::option::weighted(0.2, 0u64..=100_000_000), plan.units.len() * 4),
         "[a-zA-Z0-9 县区方案（）-]{0,30}",
         (any::<bool>(), 0usize..4),
+        (
+            any::<bool>(),
+            0u64..=100,
+            0u64..=100,
+            prop::collection::vec(
+                prop::option::weighted(0.15, (0i64..=18_000, 0i64..=18_000, any::<bool>())),
+                cells + 4,
+            ),
+        ),
         prop::collection::vec(
             (
                 "[a-z0-9年统计公报，-]{0,20}",
@@ -218,9 +264,26 @@ fn arb_state() -> impl Strategy<Value = LinkState> {
             4,
         ),
     )
-        .prop_map(move |(growth, bases, name, (en, view), extras)| {
+        .prop_map(move |(growth, bases, name, (en, view), (on, rho, phi, ranges), extras)| {
             let mut s = Scenario::default_for(&plan);
             s.name = name;
+            s.uncertainty.on = on;
+            s.uncertainty.rho = Coefficient::from_hundredths(rho).unwrap();
+            s.uncertainty.phi = Coefficient::from_hundredths(phi).unwrap();
+            let mut ranges = ranges.into_iter();
+            for key in IndicatorKey::ALL {
+                let years = s.growth(key).years();
+                let table = &mut s.inputs_mut(key).ranges;
+                for i in 0..plan.units.len() * years {
+                    if let Some(Some((low, high, symmetric))) = ranges.next() {
+                        let r = if symmetric { Range::symmetric(low) } else { Range::from_bp(low, high) };
+                        table.set(i / years, i % years, r.unwrap());
+                    }
+                }
+                if let Some(Some((low, high, _))) = ranges.next() {
+                    table.unallocated = Range::from_bp(low, high).unwrap();
+                }
+            }
             let mut i = 0;
             for key in IndicatorKey::ALL {
                 let years = s.growth(key).years();
@@ -322,6 +385,8 @@ fn golden_links_of_every_released_version_still_open() {
             state(everything_changed(&plan), Lang::En),
             state(reported(&plan), Lang::Zh),
             LinkState { indicator: Some(IndicatorKey::ValueAdded), ..state(typical(&plan), Lang::En) },
+            state(uncertain(&plan), Lang::Zh),
+            LinkState { indicator: Some(IndicatorKey::Capacity), ..state(uncertain(&plan), Lang::En) },
         ] {
             let code = st.encode(&plan);
             let name = if code.len() <= 120 {
@@ -356,7 +421,7 @@ fn golden_links_of_every_released_version_still_open() {
             checked += 1;
         }
     }
-    assert!(checked >= 18, "only {checked} golden links");
+    assert!(checked >= 27, "only {checked} golden links");
 }
 
 fn version_dir_is_current(path: &Path) -> bool {
@@ -365,17 +430,24 @@ fn version_dir_is_current(path: &Path) -> bool {
 }
 
 fn expected_json(plan: &Plan, code: &str, st: &LinkState) -> String {
+    let sampler = Sampler::new();
     let verdicts: Vec<serde_json::Value> = judge_all(plan, &st.scenario)
         .iter()
         .map(|v| {
-            serde_json::json!({
+            let mut j = serde_json::json!({
                 "indicator": v.indicator.as_str(),
                 "status": v.status.as_str(),
                 "projected": v.projected,
                 "units_doubled": v.units_doubled(),
                 "floor_breaches": v.breaches.len(),
                 "required": v.required.percent(),
-            })
+            });
+            // Links since version 4 may switch uncertainty on: the same
+            // draws must give the same probability.
+            if st.scenario.uncertainty.on {
+                j["probability"] = Outlook::of(plan, &st.scenario, v.indicator, &sampler).target.p.into();
+            }
+            j
         })
         .collect();
     let lang = if st.lang == Lang::En { "en" } else { "zh" };
@@ -410,7 +482,7 @@ fn a_link_opens_on_the_indicator_that_was_on_screen_and_older_links_on_the_first
         assert_eq!(LinkState::decode(&code, &plan).unwrap().indicator, Some(key));
         // Byte 1 holds it in bits 2–3.
         let bytes = doubling_sandbox::model::codec::base64url_decode(&code).unwrap();
-        assert_eq!(bytes[0], 3);
+        assert_eq!(bytes[0], doubling_sandbox::model::codec::CURRENT_VERSION);
         assert_eq!(usize::from(bytes[1] >> 2), key.index());
     }
     // A version 2 link (from tests/golden/links/v2): the first indicator.

@@ -31,6 +31,17 @@
 //! investment, 2 capacity, 3 value added). Links of versions 1 and 2 open
 //! on the first indicator.
 //!
+//! Version 4 (written since growth ranges came in) is version 3 with the
+//! version byte `4` and, after the last indicator, the uncertainty block:
+//!
+//! | field | encoding |
+//! | --- | --- |
+//! | uncertainty | one byte: bit 0 on, bit 1 ρ and φ follow, bit 2 ranges follow; other bits 0 |
+//! | ρ, φ | if flagged: one byte each, in hundredths (0 … 100); else 0.50 and 0.30 |
+//! | ranges | if flagged: per indicator, in plan order, a change list (as the growth cells) of its ranges that differ from ±3 points, indexed row-major unit × year, with index `cells` for the unallocated part; each value `2h` for ±h basis points, or `2(low × 32768 + high) + 1` for a low and a high half-width in basis points (each at most 18000) |
+//!
+//! Links of earlier versions open with uncertainty off and the defaults.
+//!
 //! Kinds: `0` each unit's growth (the figures are that year's growth cells
 //! above); `1` each unit's level, one varint in 万元 per unit; `2` the city's
 //! growth, a zigzag varint in basis points; `3` the city's level, a varint in
@@ -51,10 +62,11 @@ use super::growth::Growth;
 use super::plan::{IndicatorKey, Plan};
 use super::report::{clean_source, Report, Unallocated, MAX_SOURCE_CHARS};
 use super::scenario::{Base, IndicatorInputs, Scenario};
+use super::uncertainty::{Coefficient, Range, Uncertainty};
 use super::Lang;
 
 /// The version this code writes.
-pub const CURRENT_VERSION: u8 = 3;
+pub const CURRENT_VERSION: u8 = 4;
 
 /// The longest scenario name, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -252,11 +264,43 @@ fn put_extras(out: &mut Vec<u8>, inputs: &IndicatorInputs) {
     }
 }
 
+/// A range as a link value (version 4).
+fn range_value(r: Range) -> u64 {
+    if r.is_symmetric() {
+        u64::from(r.low_bp()) << 1
+    } else {
+        ((u64::from(r.low_bp()) << 15 | u64::from(r.high_bp())) << 1) | 1
+    }
+}
+
+/// Writes the uncertainty block (version 4).
+fn put_uncertainty(out: &mut Vec<u8>, scenario: &Scenario) {
+    let u = scenario.uncertainty;
+    let default = Uncertainty::DEFAULT;
+    let coefficients = u.rho != default.rho || u.phi != default.phi;
+    let changed = |inputs: &IndicatorInputs| {
+        inputs.ranges.cells().iter().chain([&inputs.ranges.unallocated]).any(|r| *r != Range::DEFAULT)
+    };
+    let ranges = IndicatorKey::ALL.iter().any(|k| changed(scenario.inputs(*k)));
+    out.push(u8::from(u.on) | u8::from(coefficients) << 1 | u8::from(ranges) << 2);
+    if coefficients {
+        out.extend([u.rho.hundredths(), u.phi.hundredths()]);
+    }
+    if ranges {
+        for key in IndicatorKey::ALL {
+            let table = &scenario.inputs(key).ranges;
+            let all = table.cells().iter().chain([&table.unallocated]);
+            put_changes(out, all.map(|r| (*r != Range::DEFAULT).then(|| range_value(*r))));
+        }
+    }
+}
+
 /// The two kinds of change a link lists.
 #[derive(Clone, Copy)]
 enum Item {
     Cell,
     Base,
+    Range,
 }
 
 /// How messages name an item's parts.
@@ -281,6 +325,12 @@ impl Item {
                 too_many: "more changed bases than units",
                 index: "a unit index",
                 value: "a base",
+            },
+            Item::Range => Words {
+                count: "a range count",
+                too_many: "more changed ranges than cells",
+                index: "a range index",
+                value: "a range",
             },
         }
     }
@@ -390,6 +440,42 @@ impl Reader<'_> {
         Ok(())
     }
 
+    /// The uncertainty block (version 4).
+    fn uncertainty(&mut self, scenario: &mut Scenario) -> Result<(), LinkError> {
+        let flags = self.byte("the uncertainty block")?;
+        if flags & !0b111 != 0 {
+            return Err(malformed("unknown uncertainty flags are set"));
+        }
+        scenario.uncertainty.on = flags & 1 == 1;
+        if flags & 2 == 2 {
+            let mut coefficient = |what: &str| {
+                let h = self.byte(what)?;
+                Coefficient::from_hundredths(u64::from(h)).map_err(|_| malformed(format!("{what} is above 1")))
+            };
+            scenario.uncertainty.rho = coefficient("ρ")?;
+            scenario.uncertainty.phi = coefficient("φ")?;
+        }
+        if flags & 4 == 4 {
+            for key in IndicatorKey::ALL {
+                let inputs = scenario.inputs_mut(key);
+                let (cells, years) = (inputs.ranges.cells().len(), inputs.ranges.years());
+                for (i, v) in self.changes(cells + 1, key, Item::Range)? {
+                    let (low, high) = if v & 1 == 0 { (v >> 1, v >> 1) } else { (v >> 16, (v >> 1) & 0x7FFF) };
+                    let bad = || malformed(format!("{key}: a range is out of range"));
+                    let r =
+                        Range::from_bp(i64::try_from(low).map_err(|_| bad())?, i64::try_from(high).map_err(|_| bad())?)
+                            .map_err(|_| bad())?;
+                    if i == cells {
+                        inputs.ranges.unallocated = r;
+                    } else {
+                        inputs.ranges.set(i / years, i % years, r);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn take(&mut self, n: usize, what: &str) -> Result<&[u8], LinkError> {
         let end = self.at.checked_add(n).filter(|e| *e <= self.bytes.len());
         let end = end.ok_or_else(|| malformed(format!("ends inside {what}")))?;
@@ -428,6 +514,7 @@ impl LinkState {
             );
             put_extras(&mut out, self.scenario.inputs(key));
         }
+        put_uncertainty(&mut out, &self.scenario);
         let crc = crc32(&out);
         out.extend_from_slice(&crc.to_le_bytes());
         base64url_encode(&out)
@@ -498,6 +585,9 @@ impl LinkState {
             if version >= 2 {
                 r.extras(scenario.inputs_mut(key), key)?;
             }
+        }
+        if version >= 4 {
+            r.uncertainty(&mut scenario)?;
         }
         if r.at != body.len() {
             return Err(malformed("there are bytes after the scenario"));

@@ -28,6 +28,15 @@
 //! with `value` in percent, or `city_level` with `value` in 亿元. Version 1
 //! files (without these) are still read.
 //!
+//! Version 3 adds uncertainty: a top-level `uncertainty` object with `on`
+//! (true or false), `rho` and `phi` (0 to 1, kept to two decimals), each
+//! optional (off, 0.5, 0.3); per indicator, `ranges` by unit and year like
+//! `growth`, each either a number (the ± half-width in percentage points)
+//! or `{ "low": 2.0, "high": 4.0 }` (the half-widths below and above the
+//! likely value), 0 to 180 points, kept to two decimals; and `range` in
+//! `unallocated`, in the same form. Ranges left out are ±3 points; the
+//! writer writes only those that differ.
+//!
 //! Bases are 2022 values in 亿元 (0 to 1,000,000, kept to four decimals);
 //! growth rates are percent against the year before (−30 to 150, kept to
 //! two decimals). Indicators are `funds`, `investment`, `capacity`,
@@ -42,12 +51,13 @@ use super::growth::Growth;
 use super::plan::{IndicatorKey, Plan};
 use super::report::{clean_source, Report, ReportKind, Unallocated, MAX_SOURCE_CHARS};
 use super::scenario::{Base, Scenario};
+use super::uncertainty::{Coefficient, Range};
 use super::{Lang, LinkState};
 
 /// The value of `format`.
 pub const FILE_FORMAT: &str = "doubling-sandbox-scenario";
 /// The version this code writes and reads.
-pub const FILE_VERSION: u64 = 2;
+pub const FILE_VERSION: u64 = 3;
 
 /// What is wrong at one place in a file.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -98,6 +108,37 @@ fn number(v: &Value, path: &str) -> Result<f64, FileError> {
     v.as_f64().ok_or_else(|| err(path, FileProblem::WrongType("a number")))
 }
 
+/// A range as a file writes it: a number when symmetric.
+fn range_json(r: Range) -> Value {
+    let points = |bp: u16| Value::from(f64::from(bp) / 100.0);
+    if r.is_symmetric() {
+        points(r.low_bp())
+    } else {
+        serde_json::json!({ "low": points(r.low_bp()), "high": points(r.high_bp()) })
+    }
+}
+
+/// Reads a range: a number or `{ "low", "high" }`.
+fn read_range(v: &Value, path: &str) -> Result<Range, FileError> {
+    let out_of_range = |_| err(path, FileProblem::OutOfRange);
+    if let Some(fields) = v.as_object() {
+        if let Some(k) = fields.keys().find(|k| !["low", "high"].contains(&k.as_str())) {
+            return Err(err(format!("{path}.{k}"), FileProblem::Unknown));
+        }
+        let side = |name: &str| {
+            let path = format!("{path}.{name}");
+            fields.get(name).ok_or_else(|| err(&path, FileProblem::Missing)).and_then(|v| number(v, &path))
+        };
+        let (low, high) = (side("low")?, side("high")?);
+        return Range::from_points(low, high).map_err(|_| {
+            let side = if Range::from_points(low, 0.0).is_err() { "low" } else { "high" };
+            err(format!("{path}.{side}"), FileProblem::OutOfRange)
+        });
+    }
+    let h = v.as_f64().ok_or_else(|| err(path, FileProblem::WrongType("a number or { low, high }")))?;
+    Range::from_points(h, h).map_err(out_of_range)
+}
+
 /// Writes a scenario as a file.
 pub fn to_json(plan: &Plan, state: &LinkState) -> String {
     let mut indicators = Map::new();
@@ -105,14 +146,25 @@ pub fn to_json(plan: &Plan, state: &LinkState) -> String {
         let years: Vec<u16> = plan.years(key).collect();
         let mut bases = Map::new();
         let mut growth = Map::new();
+        let mut ranges = Map::new();
         for (u, unit) in plan.units.iter().enumerate() {
             bases.insert(unit.id.clone(), Value::from(state.scenario.bases(key).get(u).copied().unwrap_or(0.0)));
             let mut row = Map::new();
+            let mut range_row = Map::new();
             for (k, y) in years.iter().enumerate() {
                 let g = state.scenario.growth(key).get(u, k).unwrap_or_default();
                 row.insert(y.to_string(), Value::from(g.percent()));
+                match state.scenario.inputs(key).ranges.get(u, k) {
+                    Some(r) if r != Range::DEFAULT => {
+                        range_row.insert(y.to_string(), range_json(r));
+                    }
+                    _ => {}
+                }
             }
             growth.insert(unit.id.clone(), Value::Object(row));
+            if !range_row.is_empty() {
+                ranges.insert(unit.id.clone(), Value::Object(range_row));
+            }
         }
         let inputs = state.scenario.inputs(key);
         let mut ind = Map::new();
@@ -121,8 +173,15 @@ pub fn to_json(plan: &Plan, state: &LinkState) -> String {
         }
         ind.insert("bases".into(), Value::Object(bases));
         ind.insert("growth".into(), Value::Object(growth));
+        if !ranges.is_empty() {
+            ind.insert("ranges".into(), Value::Object(ranges));
+        }
         if let Some(x) = inputs.unallocated {
-            ind.insert("unallocated".into(), serde_json::json!({ "base": x.base.yi(), "growth": x.growth.percent() }));
+            let mut part = serde_json::json!({ "base": x.base.yi(), "growth": x.growth.percent() });
+            if inputs.ranges.unallocated != Range::DEFAULT {
+                part["range"] = range_json(inputs.ranges.unallocated);
+            }
+            ind.insert("unallocated".into(), part);
         }
         if !inputs.reports().is_empty() {
             let mut reported = Map::new();
@@ -148,11 +207,13 @@ pub fn to_json(plan: &Plan, state: &LinkState) -> String {
         }
         indicators.insert(key.as_str().into(), Value::Object(ind));
     }
+    let u = state.scenario.uncertainty;
     let doc = serde_json::json!({
         "format": FILE_FORMAT,
         "version": FILE_VERSION,
         "name": state.scenario.name,
         "lang": if state.lang == Lang::En { "en" } else { "zh" },
+        "uncertainty": { "on": u.on, "rho": u.rho.value(), "phi": u.phi.value() },
         "indicators": indicators,
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default()
@@ -167,7 +228,8 @@ pub fn from_json(plan: &Plan, text: &str) -> Result<LinkState, FileError> {
     let doc: Value = serde_json::from_str(text).map_err(|e| err("", FileProblem::NotJson(e.to_string())))?;
     let top = object(&doc, "")?;
     for k in top.keys() {
-        if !["format", "version", "name", "lang", "indicators"].contains(&k.as_str()) {
+        let v3 = k == "uncertainty" && top.get("version").and_then(Value::as_u64) >= Some(3);
+        if !["format", "version", "name", "lang", "indicators"].contains(&k.as_str()) && !v3 {
             return Err(err(k.clone(), FileProblem::Unknown));
         }
     }
@@ -192,6 +254,26 @@ pub fn from_json(plan: &Plan, text: &str) -> Result<LinkState, FileError> {
         Some(Some("en")) => Lang::En,
         Some(_) => return Err(err("lang", FileProblem::WrongType("\"zh\" or \"en\""))),
     };
+    if let Some(u) = top.get("uncertainty") {
+        for (k, v) in object(u, "uncertainty")? {
+            let path = format!("uncertainty.{k}");
+            match k.as_str() {
+                "on" => {
+                    scenario.uncertainty.on =
+                        v.as_bool().ok_or_else(|| err(&path, FileProblem::WrongType("true or false")))?;
+                }
+                "rho" | "phi" => {
+                    let c = Coefficient::new(number(v, &path)?).map_err(|_| err(&path, FileProblem::OutOfRange))?;
+                    if k == "rho" {
+                        scenario.uncertainty.rho = c;
+                    } else {
+                        scenario.uncertainty.phi = c;
+                    }
+                }
+                _ => return Err(err(path, FileProblem::Unknown)),
+            }
+        }
+    }
     if let Some(inds) = top.get("indicators") {
         for (k, v) in object(inds, "indicators")? {
             let path = format!("indicators.{k}");
@@ -226,9 +308,12 @@ fn read_indicator(
             "unallocated" if version >= 2 => {
                 let fields = object(value, &path)?;
                 for k in fields.keys() {
-                    if !["base", "growth"].contains(&k.as_str()) {
+                    if !(["base", "growth"].contains(&k.as_str()) || k == "range" && version >= 3) {
                         return Err(err(format!("{path}.{k}"), FileProblem::Unknown));
                     }
+                }
+                if let Some(r) = fields.get("range") {
+                    scenario.inputs_mut(key).ranges.unallocated = read_range(r, &format!("{path}.range"))?;
                 }
                 let field = |name: &str| {
                     let path = format!("{path}.{name}");
@@ -249,7 +334,7 @@ fn read_indicator(
                     scenario.set_base(key, u, base);
                 }
             }
-            "growth" => {
+            "growth" | "ranges" if field == "growth" || version >= 3 => {
                 for (unit_id, row) in object(value, &path)? {
                     let path = format!("{path}.{unit_id}");
                     let u = plan.unit_index(unit_id).ok_or_else(|| err(&path, FileProblem::Unknown))?;
@@ -260,6 +345,11 @@ fn read_indicator(
                             .ok()
                             .and_then(|y| years.iter().position(|x| *x == y))
                             .ok_or_else(|| err(&path, FileProblem::Unknown))?;
+                        if field == "ranges" {
+                            let r = read_range(g, &path)?;
+                            scenario.inputs_mut(key).ranges.set(u, col, r);
+                            continue;
+                        }
                         let g =
                             Growth::from_percent(number(g, &path)?).map_err(|_| err(&path, FileProblem::OutOfRange))?;
                         scenario.growth_mut(key).set(u, col, g);
@@ -387,6 +477,28 @@ mod tests {
     }
 
     #[test]
+    fn round_trips_ranges_and_uncertainty() {
+        let plan = plan();
+        let mut s = Scenario::default_for(&plan);
+        s.uncertainty.on = true;
+        s.uncertainty.rho = Coefficient::new(0.72).unwrap();
+        s.uncertainty.phi = Coefficient::new(0.0).unwrap();
+        let va = s.inputs_mut(IndicatorKey::ValueAdded);
+        va.ranges.set(4, 3, Range::from_bp(150, 425).unwrap());
+        va.ranges.set(0, 0, Range::ZERO);
+        va.unallocated =
+            Some(Unallocated { base: Base::new(3.0).unwrap(), growth: Growth::from_percent(5.0).unwrap() });
+        va.ranges.unallocated = Range::symmetric(800).unwrap();
+        let st = LinkState { scenario: s, lang: Lang::Zh, indicator: None };
+        let text = to_json(&plan, &st);
+        assert!(text.contains(r#""low": 1.5"#) && text.contains(r#""rho": 0.72"#), "{text}");
+        assert_eq!(from_json(&plan, &text).unwrap(), st);
+        // Version 2 files open with uncertainty off and ±3 points.
+        let old = from_json(&plan, r#"{"format":"doubling-sandbox-scenario","version":2}"#).unwrap();
+        assert_eq!(old.scenario, Scenario::default_for(&plan));
+    }
+
+    #[test]
     fn partial_files_keep_defaults() {
         let plan = plan();
         let text = r#"{"format":"doubling-sandbox-scenario","version":1,
@@ -400,19 +512,22 @@ mod tests {
         assert_eq!(st.lang, Lang::Zh);
     }
 
+    // One table of every refusal reads better than many small tests.
+    #[allow(clippy::too_many_lines)]
     #[test]
     fn errors_name_the_field() {
         let plan = plan();
         let head = r#""format":"doubling-sandbox-scenario","version":1"#;
         let v2 = r#""format":"doubling-sandbox-scenario","version":2"#;
+        let v3 = r#""format":"doubling-sandbox-scenario","version":3"#;
         let cases: &[(String, &str, FileProblem)] = &[
             ("{".into(), "", FileProblem::NotJson(String::new())),
             ("[]".into(), "", FileProblem::WrongType("an object")),
             (r#"{"format":"x","version":1}"#.into(), "format", FileProblem::WrongFormat),
             (
-                r#"{"format":"doubling-sandbox-scenario","version":3}"#.into(),
+                r#"{"format":"doubling-sandbox-scenario","version":4}"#.into(),
                 "version",
-                FileProblem::WrongVersion("3".into()),
+                FileProblem::WrongVersion("4".into()),
             ),
             (r#"{"format":"doubling-sandbox-scenario"}"#.into(), "version", FileProblem::Missing),
             (format!(r#"{{{head},"colour":1}}"#), "colour", FileProblem::Unknown),
@@ -483,6 +598,41 @@ mod tests {
                 format!(r#"{{{v2},"indicators":{{"funds":{{"unallocated":{{"base":5}}}}}}}}"#),
                 "indicators.funds.unallocated.growth",
                 FileProblem::Missing,
+            ),
+            (format!(r#"{{{v2},"uncertainty":{{"on":true}}}}"#), "uncertainty", FileProblem::Unknown),
+            (
+                format!(r#"{{{v2},"indicators":{{"funds":{{"ranges":{{"hualong":{{"2024":1}}}}}}}}}}"#),
+                "indicators.funds.ranges",
+                FileProblem::Unknown,
+            ),
+            (format!(r#"{{{v3},"uncertainty":{{"rho":1.5}}}}"#), "uncertainty.rho", FileProblem::OutOfRange),
+            (
+                format!(r#"{{{v3},"uncertainty":{{"on":1}}}}"#),
+                "uncertainty.on",
+                FileProblem::WrongType("true or false"),
+            ),
+            (format!(r#"{{{v3},"uncertainty":{{"sigma":1}}}}"#), "uncertainty.sigma", FileProblem::Unknown),
+            (
+                format!(r#"{{{v3},"indicators":{{"funds":{{"ranges":{{"hualong":{{"2024":-1}}}}}}}}}}"#),
+                "indicators.funds.ranges.hualong.2024",
+                FileProblem::OutOfRange,
+            ),
+            (
+                format!(
+                    r#"{{{v3},"indicators":{{"funds":{{"ranges":{{"hualong":{{"2024":{{"low":2,"high":-1}}}}}}}}}}}}"#
+                ),
+                "indicators.funds.ranges.hualong.2024.high",
+                FileProblem::OutOfRange,
+            ),
+            (
+                format!(r#"{{{v3},"indicators":{{"funds":{{"ranges":{{"hualong":{{"2024":{{"low":2}}}}}}}}}}}}"#),
+                "indicators.funds.ranges.hualong.2024.high",
+                FileProblem::Missing,
+            ),
+            (
+                format!(r#"{{{v3},"indicators":{{"funds":{{"ranges":{{"hualong":{{"2024":"3"}}}}}}}}}}"#),
+                "indicators.funds.ranges.hualong.2024",
+                FileProblem::WrongType("a number or { low, high }"),
             ),
         ];
         for (text, path, problem) in cases {

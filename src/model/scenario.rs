@@ -8,6 +8,7 @@ use super::plan::{IndicatorKey, Plan};
 use super::preset::Preset;
 use super::projection::Projection;
 use super::report::{clean_source, Report, ReportKind, Unallocated, YearGrowth};
+use super::uncertainty::{Range, RangeTable, Uncertainty};
 
 /// A 2022 base value: 亿元, finite, non-negative, at most [`Base::MAX`],
 /// held to four decimals (1 万元), which is what links and files carry.
@@ -78,18 +79,23 @@ impl Base {
     }
 }
 
-/// Growth rates of one indicator: one row per unit, one column per year
-/// from base year + 1 to the target year.
+/// A value per unit and year of one indicator: one row per unit, one
+/// column per year from base year + 1 to the target year. Growth rates
+/// ([`GrowthTable`]) and their ranges
+/// ([`RangeTable`](super::uncertainty::RangeTable)) are kept so.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct GrowthTable {
+pub struct Table<T> {
     years: usize,
-    cells: Vec<Growth>,
+    cells: Vec<T>,
 }
 
-impl GrowthTable {
+/// Growth rates of one indicator, by unit and year.
+pub type GrowthTable = Table<Growth>;
+
+impl<T: Copy + PartialEq> Table<T> {
     /// A table with every cell at `fill`.
-    pub fn filled(units: usize, years: usize, fill: Growth) -> Self {
-        GrowthTable { years, cells: vec![fill; units * years] }
+    pub fn filled(units: usize, years: usize, fill: T) -> Self {
+        Table { years, cells: vec![fill; units * years] }
     }
 
     /// How many units (rows).
@@ -102,14 +108,14 @@ impl GrowthTable {
         self.years
     }
 
-    /// The growth of `unit` in year column `year` (0 = base year + 1), or
+    /// The value of `unit` in year column `year` (0 = base year + 1), or
     /// `None` outside the table.
-    pub fn get(&self, unit: usize, year: usize) -> Option<Growth> {
+    pub fn get(&self, unit: usize, year: usize) -> Option<T> {
         (year < self.years).then(|| self.cells.get(unit * self.years + year).copied()).flatten()
     }
 
-    /// One unit's growth path.
-    pub fn row(&self, unit: usize) -> &[Growth] {
+    /// One unit's row.
+    pub fn row(&self, unit: usize) -> &[T] {
         let start = (unit * self.years).min(self.cells.len());
         let end = (start + self.years).min(self.cells.len());
         &self.cells[start..end]
@@ -117,13 +123,13 @@ impl GrowthTable {
 
     /// Sets one cell; returns whether anything changed (false also outside
     /// the table).
-    pub fn set(&mut self, unit: usize, year: usize, g: Growth) -> bool {
+    pub fn set(&mut self, unit: usize, year: usize, value: T) -> bool {
         if year >= self.years {
             return false;
         }
         match self.cells.get_mut(unit * self.years + year) {
-            Some(cell) if *cell != g => {
-                *cell = g;
+            Some(cell) if *cell != value => {
+                *cell = value;
                 true
             }
             _ => false,
@@ -132,12 +138,12 @@ impl GrowthTable {
 
     /// Sets every cell for which `select(unit, year)` holds; returns whether
     /// anything changed.
-    pub fn set_where(&mut self, g: Growth, select: impl Fn(usize, usize) -> bool) -> bool {
+    pub fn set_where(&mut self, value: T, select: impl Fn(usize, usize) -> bool) -> bool {
         let years = self.years;
         let mut changed = false;
         for (i, cell) in self.cells.iter_mut().enumerate() {
-            if select(i / years, i % years) && *cell != g {
-                *cell = g;
+            if select(i / years, i % years) && *cell != value {
+                *cell = value;
                 changed = true;
             }
         }
@@ -145,7 +151,7 @@ impl GrowthTable {
     }
 
     /// Every cell, row by row.
-    pub fn cells(&self) -> &[Growth] {
+    pub fn cells(&self) -> &[T] {
         &self.cells
     }
 }
@@ -167,12 +173,16 @@ pub struct IndicatorInputs {
     /// Where the bases come from (source and vintage), at most
     /// [`MAX_SOURCE_CHARS`](super::report::MAX_SOURCE_CHARS) characters.
     source: String,
+    /// The range of each growth cell and of the unallocated part, used
+    /// while uncertainty is on (see [`super::uncertainty`]).
+    pub ranges: RangeTable,
 }
 
 impl IndicatorInputs {
     /// Inputs with nothing reported, no unallocated part and no source.
     pub fn new(bases: Vec<f64>, growth: GrowthTable) -> Self {
-        IndicatorInputs { bases, growth, unallocated: None, reports: Vec::new(), source: String::new() }
+        let ranges = RangeTable::filled(growth.units(), growth.years(), Range::DEFAULT);
+        IndicatorInputs { bases, growth, unallocated: None, reports: Vec::new(), source: String::new(), ranges }
     }
 
     /// The reported years' figures, first year first.
@@ -295,6 +305,8 @@ pub struct Scenario {
     pub name: String,
     /// Per indicator, in [`IndicatorKey::ALL`] order.
     inputs: [IndicatorInputs; 4],
+    /// Whether probabilities are shown, and how shocks are shared.
+    pub uncertainty: Uncertainty,
 }
 
 impl Scenario {
@@ -306,7 +318,7 @@ impl Scenario {
             let ind = plan.indicator(key);
             IndicatorInputs::new(ind.default_bases(), Preset::PlanPath.table(plan, key))
         });
-        Scenario { name: String::new(), inputs }
+        Scenario { name: String::new(), inputs, uncertainty: Uncertainty::DEFAULT }
     }
 
     /// Whether every growth cell is on the plan path (the floors, then
