@@ -20,6 +20,13 @@
 //   layout and paint (scripts/lib/frame_probe.js).
 // - Drag: one input event per animation frame; frame intervals, and how
 //   many exceed 25 ms.
+// - Uncertainty (unless --no-uncertainty): the switch clicked, to every
+//   verdict's probability (the first time, with the on-demand panels'
+//   load); the 10,000 draws of all four indicators and their run over the
+//   scenario, timed inside the extras wasm (extras_time_draws, median of
+//   5); then the slider steps again with it on: "probability" is the card's
+//   chance ceasing to be aria-busy (the draws of the stepped scenario have
+//   arrived), and the drag again.
 // - --trace: a Chromium performance trace of 20 slider steps and of one
 //   cold load at each CPU rate, summed by event name on the page's main
 //   thread, written to bench-results/trace-*.json (raw) and printed; and
@@ -149,25 +156,73 @@ async function firstPanel(browser, cpu) {
 }
 
 /** Trusted key presses on the slider, each timed by the probe. */
-async function sliderSteps(page, cdp, warmup, steps) {
+async function sliderSteps(page, cdp, warmup, steps, chance = false) {
   await page.getByTestId('growth-funds-puyang-2024').focus();
-  const times = { verdict: [], painted: [], drawn: [] };
+  const times = { verdict: [], painted: [], drawn: [], chance: [] };
   for (let i = 0; i < warmup + steps; i++) {
     const key = i % 2 === 0 ? ['ArrowRight', 39] : ['ArrowLeft', 37];
     const before = await page.evaluate(() => window.__probe.results.length);
+    if (chance) await page.evaluate(watchChance);
     for (const type of ['keyDown', 'keyUp']) {
       await cdp.send('Input.dispatchKeyEvent', { type, key: key[0], code: key[0], windowsVirtualKeyCode: key[1], nativeVirtualKeyCode: key[1] });
     }
     await page.waitForFunction((n) => window.__probe.results.length > n, before);
     const r = await page.evaluate(() => window.__probe.results.at(-1));
+    const drawn = chance ? await page.evaluate(() => window.__chance) : null;
     if (i >= warmup) {
+      if (drawn !== null) times.chance.push(drawn - r.t0);
       times.painted.push(r.painted - r.t0);
       if (r.verdict !== null) times.verdict.push(r.verdict - r.t0);
       if (r.lastDraw !== null) times.drawn.push(r.lastDraw - r.t0);
     }
     await sleep(GAP);
   }
-  return { verdict: summary(times.verdict), painted: summary(times.painted), drawCallsEnd: summary(times.drawn) };
+  const out = { verdict: summary(times.verdict), painted: summary(times.painted), drawCallsEnd: summary(times.drawn) };
+  if (chance) out.probability = summary(times.chance);
+  return out;
+}
+
+/** In the page: a promise of the time the funds card's chance stops being busy, after it was. */
+function watchChance() {
+  window.__chance = new Promise((resolve) => {
+    let seen = false;
+    const card = () => document.querySelector('[data-testid="chance-funds"]');
+    const observer = new MutationObserver(() => {
+      if (card()?.hasAttribute('aria-busy')) seen = true;
+      else if (seen) {
+        observer.disconnect();
+        resolve(performance.now());
+      }
+    });
+    observer.observe(document.querySelector('.verdicts'), { attributes: true, subtree: true, childList: true });
+  });
+}
+
+/** Uncertainty switched on in `page`: its first results, the draws' own time, steps and a drag with it on. */
+async function uncertainty(page, cdp) {
+  const t = await page.evaluate(async () => {
+    const t0 = performance.now();
+    document.querySelector('[data-testid="uncertainty-toggle"]').click();
+    const all = () => [...document.querySelectorAll('[data-testid^="verdict-"][data-probability]')].length === 4
+      && document.querySelector('.verdict-chance[aria-busy]') === null;
+    while (!all()) await new Promise((r) => requestAnimationFrame(r));
+    return performance.now() - t0;
+  });
+  const draws = [];
+  for (let i = 0; i < 5; i++) {
+    draws.push(await page.evaluate(async () => {
+      const extras = await window.doublingExtras();
+      const code = location.hash.replace(/^#s=/, '');
+      return Array.from(extras.extras_time_draws(`${code}\n`));
+    }));
+  }
+  return {
+    firstSwitchOn: t,
+    drawsMedian: median(draws.map((d) => d[0])),
+    outlooksMedian: median(draws.map((d) => d[1])),
+    steps: await sliderSteps(page, cdp, WARMUP, STEPS, true),
+    drag: await drag(page, FRAMES),
+  };
 }
 
 async function drag(page, frames) {
@@ -304,6 +359,7 @@ async function main() {
       await page.evaluate(() => { window.__probe.t0 = null; });
       run.steps = await sliderSteps(page, cdp, WARMUP, STEPS);
       run.drag = await drag(page, FRAMES);
+      if (args['no-uncertainty'] !== 'true') run.uncertainty = await uncertainty(page, cdp);
       if (TRACE) {
         const steps = await traced(cdp, () => sliderSteps(page, cdp, 0, 20));
         writeFileSync(`bench-results/trace-steps-${cpu}x.json`, JSON.stringify(steps));
@@ -352,6 +408,13 @@ async function main() {
     console.log(`  slider step -> last chart draw call: p50 ${ms(r.steps.drawCallsEnd.p50)}, p95 ${ms(r.steps.drawCallsEnd.p95)}`);
     console.log(`  slider step -> changed chart painted: p50 ${ms(r.steps.painted.p50)}, p95 ${ms(r.steps.painted.p95)}, max ${ms(r.steps.painted.max)} (${r.steps.painted.n} steps)`);
     console.log(`  drag (${r.drag.frames} frames, one input each): interval p50 ${ms(r.drag.interval.p50)}, p95 ${ms(r.drag.interval.p95)}, frames over 25 ms: ${r.drag.over25ms}`);
+    const u = r.uncertainty;
+    if (u) {
+      console.log(`  uncertainty on: switch -> four probabilities (with the panels' first load) ${ms(u.firstSwitchOn)}`);
+      console.log(`  uncertainty: 10,000 draws of all four indicators ${ms(u.drawsMedian)}, run over the scenario ${ms(u.outlooksMedian)} (median of 5, inside the extras wasm)`);
+      console.log(`  uncertainty on: slider step -> verdict p50 ${ms(u.steps.verdict.p50)}, p95 ${ms(u.steps.verdict.p95)}; -> probability p50 ${ms(u.steps.probability.p50)}, p95 ${ms(u.steps.probability.p95)}; -> chart painted p50 ${ms(u.steps.painted.p50)}, p95 ${ms(u.steps.painted.p95)}`);
+      console.log(`  uncertainty on: drag interval p50 ${ms(u.drag.interval.p50)}, p95 ${ms(u.drag.interval.p95)}, frames over 25 ms: ${u.drag.over25ms}`);
+    }
     const traces = [
       ['20 slider steps', r.traceSteps],
       ["a slider step's frame, median", r.traceStepFrame],

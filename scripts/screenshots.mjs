@@ -1,7 +1,7 @@
 // Screenshots of the built page for a person to look at: both languages,
 // a 1366×768 laptop and a 390-wide phone. Writes PNGs to target/screens/.
 //
-//   node scripts/screenshots.mjs [--full] [--select value_added] [--demo] [--code CODE] [--bases]
+//   node scripts/screenshots.mjs [--full] [--select value_added] [--demo] [--code CODE] [--bases] [--uncertain]
 //
 // --demo lowers a few growth rates of the selected indicator (funds by
 // default) so that the page shows misses, floor breaches and laggards.
@@ -14,6 +14,8 @@ const demo = process.argv.includes('--demo');
 // --code opens a scenario link; --bases opens the bases editor.
 const code = process.argv.includes('--code') ? process.argv[process.argv.indexOf('--code') + 1] : null;
 const bases = process.argv.includes('--bases');
+// --uncertain switches probabilities on and waits for them.
+const uncertain = process.argv.includes('--uncertain');
 const PORT = 4181;
 const server = await serveDist(PORT);
 const browser = await launchChromium();
@@ -27,6 +29,11 @@ try {
       if (lang === 'en') await page.getByTestId('lang-toggle').click();
       if (sel) await page.getByTestId(`indicator-${sel}`).click();
       if (bases) await page.getByTestId(`bases-${sel ?? 'funds'}`).locator('summary').click();
+      if (uncertain) {
+        await page.getByTestId('uncertainty-toggle').click();
+        await page.waitForSelector('[data-testid="verdict-value_added"][data-probability]');
+        await page.waitForSelector('[data-testid="ranges-panel"]');
+      }
       if (demo) {
         const key = sel ?? 'funds';
         const cells = await page.locator(`[data-testid^="growth-${key}-"]`).evaluateAll((els) => els.map((e) => e.dataset.testid));
@@ -38,7 +45,7 @@ try {
         }
         await page.evaluate(() => window.scrollTo(0, 0));
       }
-      const file = `target/screens/${name}-${lang}${sel ? '-' + sel : ''}${demo ? '-demo' : ''}${code ? '-code' : ''}${bases ? '-bases' : ''}${full ? '-full' : ''}.png`;
+      const file = `target/screens/${name}-${lang}${sel ? '-' + sel : ''}${demo ? '-demo' : ''}${code ? '-code' : ''}${bases ? '-bases' : ''}${uncertain ? '-uncertain' : ''}${full ? '-full' : ''}.png`;
       await page.screenshot({ path: file, fullPage: full });
       console.log(file);
       await page.close();

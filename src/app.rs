@@ -75,32 +75,63 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let settled_verdicts: Rc<Vec<_>> = (*settled_verdicts).clone();
+    // What the draws say, while uncertainty is on: the extras wasm runs
+    // them on the settled scenario it is told of and reports them here.
+    let received = use_state(|| None::<crate::components::extra_host::Drawn>);
+    {
+        let setter = received.setter();
+        use_effect_with((), move |()| {
+            crate::components::extra_host::on_outlooks(Callback::from(move |o| setter.set(o)));
+        });
+    }
+    {
+        // Switched off, they are forgotten: switched on again, none from
+        // before is shown.
+        let setter = received.setter();
+        use_effect_with(state.scenario.uncertainty.on, move |on| {
+            if !*on {
+                setter.set(None);
+            }
+        });
+    }
+    let outlooks = if state.scenario.uncertainty.on { (*received).clone().map(|(_, o)| o) } else { None };
+    let outlook_of = |key: IndicatorKey| outlooks.as_ref().map(|o| o[key.index()].clone());
     let overview = {
         let (plan, verdicts) = (plan.clone(), settled_verdicts.clone());
-        use_memo((settled.clone(), state.lang), move |(scenario, lang)| {
-            verdicts.iter().map(|v| Rc::new(ChartData::path(&plan, scenario, v, *lang, true, None))).collect::<Vec<_>>()
+        use_memo((settled.clone(), state.lang, outlooks.clone()), move |(scenario, lang, outlooks)| {
+            verdicts
+                .iter()
+                .map(|v| {
+                    let o = outlooks.as_ref().map(|o| &*o[v.indicator.index()]);
+                    Rc::new(ChartData::path(&plan, scenario, v, *lang, true, None).with_outlook(o, *lang))
+                })
+                .collect::<Vec<_>>()
         })
     };
     let main_chart = {
         let (plan, verdicts) = (plan.clone(), verdicts.clone());
         use_memo(
-            (state.scenario.clone(), state.lang, state.indicator, state.pinned.clone()),
-            move |(scenario, lang, key, pinned)| {
+            (state.scenario.clone(), state.lang, state.indicator, state.pinned.clone(), outlook_of(state.indicator)),
+            move |(scenario, lang, key, pinned, outlook)| {
                 let a = pinned.as_ref().map(|p| &p.scenario);
-                Rc::new(ChartData::path(&plan, scenario, &verdicts[key.index()], *lang, false, a))
+                let data = ChartData::path(&plan, scenario, &verdicts[key.index()], *lang, false, a);
+                Rc::new(data.with_outlook(outlook.as_deref(), *lang))
             },
         )
     };
     let more_charts = {
         let (plan, verdicts) = (plan.clone(), settled_verdicts.clone());
-        use_memo((settled.clone(), state.lang, state.indicator), move |(scenario, lang, key)| {
-            let v = &verdicts[key.index()];
-            [
-                Rc::new(ChartData::gap(&plan, v, *lang)),
-                Rc::new(ChartData::units(&plan, v, *lang)),
-                Rc::new(ChartData::floors(&plan, scenario, *key, *lang)),
-            ]
-        })
+        use_memo(
+            (settled.clone(), state.lang, state.indicator, outlook_of(state.indicator)),
+            move |(scenario, lang, key, outlook)| {
+                let v = &verdicts[key.index()];
+                [
+                    Rc::new(ChartData::gap(&plan, v, *lang)),
+                    Rc::new(ChartData::units(&plan, v, *lang).with_outlook(outlook.as_deref(), *lang)),
+                    Rc::new(ChartData::floors(&plan, scenario, *key, *lang)),
+                ]
+            },
+        )
     };
     let charts = Rc::new(
         std::iter::once((*main_chart).clone()).chain(more_charts.iter().filter(|_| ready).cloned()).collect::<Vec<_>>(),
@@ -140,10 +171,12 @@ pub fn App(props: &AppProps) -> Html {
         let plan = plan.clone();
         use_memo(state.pinned.clone(), move |pinned| pinned.as_ref().map(|a| a.encode(&plan)))
     };
-    let snapshot = {
-        let from = if state.adopted_at == state.revision { code.clone() } else { settled_code.clone() };
-        use_memo((from, pinned_code), |(from, pinned)| Snapshot::encode(from, pinned.as_deref()))
-    };
+    let from = if state.adopted_at == state.revision { code.clone() } else { settled_code.clone() };
+    // Whether the outlooks shown were drawn for what the panels were last
+    // told: else the cards say the figures are being updated.
+    let drawn_for = *use_memo(from.clone(), |from| crate::model::codec::crc32(from.as_bytes()));
+    let outlooks_current = received.as_ref().is_some_and(|(crc, _)| *crc == drawn_for);
+    let snapshot = use_memo((from, pinned_code), |(from, pinned)| Snapshot::encode(from, pinned.as_deref()));
     {
         let (dispatch, plan) = (state.dispatcher(), plan.clone());
         use_effect_with(snapshot, move |snapshot| crate::components::extra_host::tell(snapshot, &dispatch, &plan));
@@ -314,6 +347,11 @@ pub fn App(props: &AppProps) -> Html {
             (scenario.has_custom_bases(&plan), scenario.on_plan_path(&plan))
         })
     };
+    let uncertain = state.scenario.uncertainty.on;
+    let toggle_uncertainty = {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetUncertainty(!uncertain)))
+    };
     let toggle_presenting = {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::TogglePresenting))
@@ -327,6 +365,8 @@ pub fn App(props: &AppProps) -> Html {
                         key={key.as_str()}
                         plan={plan.clone()}
                         verdict={v.clone()}
+                        chance={outlooks.as_ref().map(|o| o[key.index()].target)}
+                        chance_current={outlooks_current}
                         selected={key == current}
                         lang={lang}
                         on_select={select.clone()}
@@ -367,6 +407,9 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 </header>
                 {verdict_cards}
+                if state.scenario.uncertainty.on {
+                    <ExtraHost lang={lang} kind={Kind::Chances} />
+                }
                 <section class="presentation-charts" aria-label={s.overview_heading}>
                     <div class="present-main">
                         { for charts.first().map(|data| html! {
@@ -418,6 +461,8 @@ pub fn App(props: &AppProps) -> Html {
                         onclick={{ let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.dispatch(Action::TogglePin)) }}>
                         { if state.pinned.is_some() { s.compare_unpin } else { s.compare_pin } }
                     </button>
+                    <button type="button" class="btn" data-testid="uncertainty-toggle" aria-pressed={uncertain.to_string()}
+                        title={lang.c().toggle_hint} onclick={toggle_uncertainty}>{lang.c().toggle}</button>
                     <button type="button" class="btn" data-testid="print" onclick={briefing.print.reform(|_: MouseEvent| ())}>{s.print}</button>
                     <button type="button" class="btn lang" data-testid="lang-toggle" aria-label={s.lang_toggle_label} onclick={toggle_lang}>
                         {s.lang_toggle}
@@ -468,11 +513,14 @@ pub fn App(props: &AppProps) -> Html {
                             } else {
                                 <div class={classes!("grid-stand-in", format!("years-{}", plan.years(current).count()))} aria-busy="true"></div>
                             }
+                            if uncertain {
+                                <ExtraHost lang={lang} kind={Kind::Ranges} placeholder={html! { <section class="ranges" aria-busy="true"><p class="hint">{lang.c().loading}</p></section> }} />
+                            }
                         </section>
                         <section class="unit-results" aria-label={s.units_heading}>
                             <h2>{s.units_heading}{" · "}{lang.indicator_short(plan.indicator(current))}</h2>
                             if ready {
-                                <UnitTable plan={plan.clone()} verdict={settled_verdicts[current.index()].clone()} source={AttrValue::from(settled.inputs(current).source().to_owned())} lang={lang} />
+                                <UnitTable plan={plan.clone()} verdict={settled_verdicts[current.index()].clone()} outlook={outlook_of(current)} source={AttrValue::from(settled.inputs(current).source().to_owned())} lang={lang} />
                                 <p class="hint">{s.tolerance_note}</p>
                                 <ReportText plan={plan.clone()} verdict={settled_verdicts[current.index()].clone()} lang={lang} />
                                 if *bases_wanted {

@@ -19,6 +19,8 @@ pub mod overview;
 pub mod percent_input;
 pub mod preset_bar;
 pub mod print_briefing;
+pub mod range_input;
+pub mod ranges_panel;
 pub mod report_text;
 pub mod reported_cell;
 pub mod reported_year;

@@ -12,11 +12,16 @@
 //!   codes, whenever they change;
 //! - a [`Message`], panels → page: the scenario a panel's change produced,
 //!   how it came about and what it edited (so undo and the address bar
-//!   treat it as if the page had made it), or that A was unpinned.
+//!   treat it as if the page had made it), or that A was unpinned;
+//! - and, while uncertainty is on, the draws' [`Outlook`] of each
+//!   indicator as numbers (see [`outlooks_to_numbers`]): the Monte Carlo
+//!   runs in the extras wasm, so that the page's first load carries only
+//!   what shows its results.
 
 use std::fmt;
 use std::str::FromStr;
 
+use crate::model::uncertainty::{Chance, Outlook};
 use crate::model::{IndicatorKey, LinkState, Plan};
 use crate::state::{Change, Edit};
 
@@ -35,11 +40,26 @@ pub enum Kind {
     Qr,
     /// Saving, the saved list and scenario files (after the name field).
     Scenarios,
+    /// Growth ranges, ρ and φ of the indicator on screen (while
+    /// uncertainty is on).
+    Ranges,
+    /// Nothing to see: a host that has the extras run the draws where no
+    /// other panel is shown (presentation mode).
+    Chances,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 6] = [Kind::Briefing, Kind::Compare, Kind::Solve, Kind::Bases, Kind::Qr, Kind::Scenarios];
+    pub const ALL: [Kind; 8] = [
+        Kind::Briefing,
+        Kind::Compare,
+        Kind::Solve,
+        Kind::Bases,
+        Kind::Qr,
+        Kind::Scenarios,
+        Kind::Ranges,
+        Kind::Chances,
+    ];
 
     /// Its name in messages.
     pub fn as_str(self) -> &'static str {
@@ -50,6 +70,8 @@ impl Kind {
             Kind::Bases => "bases",
             Kind::Qr => "qr",
             Kind::Scenarios => "scenarios",
+            Kind::Ranges => "ranges",
+            Kind::Chances => "chances",
         }
     }
 }
@@ -159,6 +181,63 @@ impl Message {
     }
 }
 
+/// What the page shows of the outlooks of the four indicators, in plan
+/// order, as one list of numbers: first the CRC-32 of the link code of
+/// the state they were drawn for (so that the page can tell a current
+/// outlook from one still on its way); then per indicator, the target's chance and
+/// whether chance plays a part (1 or 0); each unit's chance of doubling;
+/// the city's five percentiles per year from the base year; each unit's
+/// 5th and 95th percentile multiple (NaN for a zero base). Counts follow
+/// from the plan. The floors' chances and the means stay in the extras,
+/// whose ranges panel shows them.
+pub fn outlooks_to_numbers(code: &str, outlooks: &[Outlook]) -> Vec<f64> {
+    let mut out = vec![f64::from(crate::model::codec::crc32(code.as_bytes()))];
+    for o in outlooks {
+        out.extend([o.target.p, f64::from(u8::from(o.target.uncertain))]);
+        out.extend(o.doubling.iter().map(|c| c.p));
+        out.extend(o.city.iter().flatten());
+        out.extend(o.multiples.iter().flat_map(|m| m.map_or([f64::NAN; 2], |(lo, hi)| [lo, hi])));
+    }
+    out
+}
+
+/// Reads [`outlooks_to_numbers`]' list against `plan`: the code's CRC-32
+/// and the outlooks, without floors or means; `None` for a list of
+/// another length or a chance outside 0 … 1.
+pub fn outlooks_from_numbers(numbers: &[f64], plan: &Plan) -> Option<(u32, Vec<Outlook>)> {
+    let (crc, mut rest) = numbers.split_first()?;
+    // A u32 sent as f64 is exact; anything else is refused.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let crc = (crc.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(crc)).then_some(*crc as u32)?;
+    let mut take = |n: usize| -> Option<&[f64]> {
+        let (head, tail) = rest.split_at_checked(n)?;
+        rest = tail;
+        Some(head)
+    };
+    let chance = |p: f64, uncertain: bool| (0.0..=1.0).contains(&p).then_some(Chance { p, uncertain });
+    let mut out = Vec::with_capacity(4);
+    for key in IndicatorKey::ALL {
+        let (units, years) = (plan.units.len(), plan.years(key).count());
+        let head = take(2)?;
+        let uncertain = head[1] > 0.5;
+        let target = chance(head[0], uncertain)?;
+        let doubling = take(units)?.iter().map(|p| chance(*p, uncertain)).collect::<Option<Vec<_>>>()?;
+        let city = take((years + 1) * 5)?.chunks_exact(5).map(|c| [c[0], c[1], c[2], c[3], c[4]]).collect();
+        let multiples = take(units * 2)?.chunks_exact(2).map(|m| (!m[0].is_nan()).then_some((m[0], m[1]))).collect();
+        out.push(Outlook {
+            indicator: key,
+            target,
+            doubling,
+            floors: Vec::new(),
+            city,
+            city_mean: Vec::new(),
+            multiples,
+            uncertain,
+        });
+    }
+    rest.is_empty().then_some((crc, out))
+}
+
 /// An [`Edit`] as text: a letter, then the indicator's index and the
 /// numbers it holds, separated by `.`.
 struct EditText(Edit);
@@ -173,6 +252,9 @@ impl fmt::Display for EditText {
             Edit::Report(k, y, None) => write!(f, "r.{}.{y}", k.index()),
             Edit::Unallocated(k) => write!(f, "u.{}", k.index()),
             Edit::Source(k) => write!(f, "s.{}", k.index()),
+            Edit::Range(k, Some((u, y))) => write!(f, "g.{}.{u}.{y}", k.index()),
+            Edit::Range(k, None) => write!(f, "g.{}", k.index()),
+            Edit::Coefficient(rho) => write!(f, "k.{}", u8::from(rho)),
         }
     }
 }
@@ -193,6 +275,9 @@ impl FromStr for EditText {
             ("r", 2) => Edit::Report(key(0)?, numbers[1], None),
             ("u", 1) => Edit::Unallocated(key(0)?),
             ("s", 1) => Edit::Source(key(0)?),
+            ("g", 3) => Edit::Range(key(0)?, Some((numbers[1], numbers[2]))),
+            ("g", 1) => Edit::Range(key(0)?, None),
+            ("k", 1) if numbers[0] <= 1 => Edit::Coefficient(numbers[0] == 1),
             _ => return Err(()),
         };
         Ok(EditText(edit))
@@ -227,6 +312,10 @@ mod tests {
             Some(Edit::Report(IndicatorKey::Investment, 0, None)),
             Some(Edit::Unallocated(IndicatorKey::Capacity)),
             Some(Edit::Source(IndicatorKey::Funds)),
+            Some(Edit::Range(IndicatorKey::ValueAdded, Some((3, 2)))),
+            Some(Edit::Range(IndicatorKey::Funds, None)),
+            Some(Edit::Coefficient(true)),
+            Some(Edit::Coefficient(false)),
         ];
         for edit in edits {
             for (change, view) in [(Change::Step, true), (Change::Continuous, false)] {
@@ -235,6 +324,30 @@ mod tests {
             }
         }
         assert_eq!(Message::decode(&Message::Unpin.encode(&plan), &plan), Ok(Message::Unpin));
+    }
+
+    #[test]
+    fn outlooks_read_back_as_numbers() {
+        use crate::model::uncertainty::Sampler;
+        let plan = plan();
+        let mut scenario = Scenario::default_for(&plan);
+        scenario.uncertainty.on = true;
+        let sampler = Sampler::new();
+        let outlooks: Vec<Outlook> =
+            IndicatorKey::ALL.iter().map(|k| Outlook::of(&plan, &scenario, *k, &sampler)).collect();
+        let numbers = outlooks_to_numbers("BAAAAAAAAAAAAAAAAAAAhGavXQ", &outlooks);
+        // What the page shows comes back; floors and means stay behind.
+        let shown: Vec<Outlook> =
+            outlooks.into_iter().map(|o| Outlook { floors: Vec::new(), city_mean: Vec::new(), ..o }).collect();
+        let crc = crate::model::codec::crc32(b"BAAAAAAAAAAAAAAAAAAAhGavXQ");
+        assert_eq!(outlooks_from_numbers(&numbers, &plan), Some((crc, shown)));
+        assert_eq!(outlooks_from_numbers(&numbers[1..], &plan), None);
+        let mut longer = numbers.clone();
+        longer.push(0.0);
+        assert_eq!(outlooks_from_numbers(&longer, &plan), None);
+        let mut wrong = numbers;
+        wrong[1] = 1.5;
+        assert_eq!(outlooks_from_numbers(&wrong, &plan), None);
     }
 
     #[test]

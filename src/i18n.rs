@@ -13,6 +13,8 @@ use crate::storage::StorageProblem;
 
 pub use crate::model::Lang;
 
+pub mod chance;
+
 /// Every fixed string of the interface.
 pub struct Strings {
     pub app_name: &'static str,

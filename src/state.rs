@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::model::codec::Fragment;
+use crate::model::uncertainty::{Coefficient, Range};
 use crate::model::{
     Base, Growth, GrowthTable, IndicatorKey, Lang, LinkError, LinkState, Plan, Preset, Report, ReportKind, Scenario,
     Unallocated,
@@ -86,6 +87,10 @@ pub enum Edit {
     Unallocated(IndicatorKey),
     /// Where an indicator's bases come from.
     Source(IndicatorKey),
+    /// One range: indicator, cell (`None` for the unallocated part).
+    Range(IndicatorKey, Option<(usize, usize)>),
+    /// ρ (`true`) or φ.
+    Coefficient(bool),
 }
 
 /// Everything the page shows is derived from this.
@@ -253,6 +258,34 @@ pub enum Action {
     SetUnallocated(IndicatorKey, Option<Unallocated>),
     /// Set where an indicator's bases come from.
     SetSource(IndicatorKey, String),
+    /// Switch uncertainty on or off.
+    SetUncertainty(bool),
+    /// Set ρ (`rho`) or φ.
+    SetCoefficient {
+        /// ρ when true, φ when false.
+        rho: bool,
+        /// The new value.
+        value: Coefficient,
+    },
+    /// Set one cell's range, or the unallocated part's (`cell: None`).
+    SetRange {
+        /// Indicator.
+        indicator: IndicatorKey,
+        /// Unit and year column.
+        cell: Option<(usize, usize)>,
+        /// The new range.
+        range: Range,
+    },
+    /// Set the ranges of a row, a column or every open cell (and, for
+    /// every cell, the unallocated part's): one step.
+    BulkRange {
+        /// Indicator.
+        indicator: IndicatorKey,
+        /// Which cells.
+        target: BulkTarget,
+        /// The new range.
+        range: Range,
+    },
     /// Back to the scenario before the last change.
     Undo,
     /// Forward again after an undo.
@@ -498,6 +531,56 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// The part of [`Reducible::reduce`] for uncertainty: the switch, ρ and
+    /// φ, and ranges.
+    fn reduce_uncertainty(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self.scenario).clone();
+        let (change, edit) = match action {
+            Action::SetUncertainty(on) => {
+                s.uncertainty.on = on;
+                (Change::Step, None)
+            }
+            Action::SetCoefficient { rho, value } => {
+                if rho {
+                    s.uncertainty.rho = value;
+                } else {
+                    s.uncertainty.phi = value;
+                }
+                (Change::Continuous, Some(Edit::Coefficient(rho)))
+            }
+            Action::SetRange { indicator, cell, range } => {
+                let table = &mut s.inputs_mut(indicator).ranges;
+                match cell {
+                    Some((unit, year)) => {
+                        table.set(unit, year, range);
+                    }
+                    None => table.unallocated = range,
+                }
+                (Change::Continuous, Some(Edit::Range(indicator, cell)))
+            }
+            Action::BulkRange { indicator, target, range } => {
+                let open = s.inputs(indicator).reported_years();
+                let table = &mut s.inputs_mut(indicator).ranges;
+                table.set_where(range, |u, y| {
+                    y >= open
+                        && match target {
+                            BulkTarget::All => true,
+                            BulkTarget::Row(r) => u == r,
+                            BulkTarget::Column(c) => y == c,
+                        }
+                });
+                if target == BulkTarget::All {
+                    table.unallocated = range;
+                }
+                (Change::Step, None)
+            }
+            _ => return self,
+        };
+        self.with_scenario(s, change, edit)
+    }
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
@@ -587,6 +670,10 @@ impl Reducible for AppState {
             | Action::SetReportedLevel { .. }
             | Action::SetUnallocated(..)
             | Action::SetSource(..)) => self.reduce_figures(a),
+            a @ (Action::SetUncertainty(_)
+            | Action::SetCoefficient { .. }
+            | Action::SetRange { .. }
+            | Action::BulkRange { .. }) => self.reduce_uncertainty(a),
             Action::Undo => self.travel(true),
             Action::Redo => self.travel(false),
             Action::SetName(name) => {
@@ -941,5 +1028,34 @@ mod tests {
         let ind = s.clone().reduce(Action::SelectIndicator(IndicatorKey::ValueAdded));
         assert_eq!(ind.indicator, IndicatorKey::ValueAdded);
         assert!(Rc::ptr_eq(&ind.scenario, &s.scenario));
+    }
+
+    #[test]
+    fn ranges_bulk_over_open_cells_and_typing_one_is_one_step() {
+        let key = IndicatorKey::ValueAdded;
+        let st = start().reduce(Action::SetReportedYears { indicator: key, years: 1 });
+        let st = st.reduce(Action::SetUncertainty(true));
+        assert!(st.scenario.uncertainty.on);
+        let five = Range::symmetric(500).unwrap();
+        let st = st.reduce(Action::BulkRange { indicator: key, target: BulkTarget::All, range: five });
+        let ranges = &st.scenario.inputs(key).ranges;
+        assert_eq!(ranges.get(0, 0), Some(Range::DEFAULT), "a reported year keeps its range");
+        assert_eq!((ranges.get(8, 3), ranges.unallocated), (Some(five), five));
+        let col =
+            st.clone().reduce(Action::BulkRange { indicator: key, target: BulkTarget::Column(2), range: Range::ZERO });
+        assert_eq!(col.scenario.inputs(key).ranges.get(4, 2), Some(Range::ZERO));
+        assert_eq!(col.scenario.inputs(key).ranges.get(4, 3), Some(five));
+        let steps = st.past.len();
+        let mut typed = st;
+        for bp in [100, 120, 125] {
+            let range = Range::symmetric(bp).unwrap();
+            typed = typed.reduce(Action::SetRange { indicator: key, cell: Some((3, 2)), range });
+        }
+        assert_eq!(typed.past.len(), steps + 1);
+        let rho = Coefficient::new(0.9).unwrap();
+        let typed = typed.reduce(Action::SetCoefficient { rho: true, value: rho });
+        assert_eq!(typed.scenario.uncertainty.rho, rho);
+        let undone = typed.reduce(Action::Undo).reduce(Action::Undo);
+        assert_eq!(undone.scenario.inputs(key).ranges.get(3, 2), Some(five));
     }
 }

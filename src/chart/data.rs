@@ -3,6 +3,7 @@
 
 use crate::format;
 use crate::i18n::Lang;
+use crate::model::uncertainty::Outlook;
 use crate::model::{
     contributions, Contributor, IndicatorKey, Plan, Projection, Scenario, Status, TargetVerdict, YearGrowth,
 };
@@ -74,6 +75,19 @@ pub struct PathData {
     /// Scenario A's city totals by year, with its legend label, when A is
     /// pinned for comparison.
     pub compare: Option<(String, Vec<f64>)>,
+    /// The city total's spread while uncertainty is on (boxed: most paths
+    /// have none).
+    pub fan: Option<Box<Fan>>,
+}
+
+/// The city total's percentiles by year, for fan bands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fan {
+    /// Per year from the base year: the 5th, 25th, 50th, 75th and 95th
+    /// percentiles, 亿元.
+    pub bands: Vec<[f64; 5]>,
+    /// Legend texts: the 90 % band, the 50 % band, the median.
+    pub labels: [String; 3],
 }
 
 /// One unit's bar.
@@ -81,10 +95,15 @@ pub struct PathData {
 pub struct UnitBar {
     /// Unit name.
     pub name: String,
+    /// Unit index in the plan.
+    pub unit: Option<usize>,
     /// Projected ÷ base; 0 for a zero base.
     pub multiple: f64,
     /// Whether the unit doubles.
     pub met: bool,
+    /// The 5th and 95th percentiles of the multiple, while uncertainty is
+    /// on.
+    pub range: Option<(f64, f64)>,
 }
 
 /// Units against their own doubling, laggards first.
@@ -100,6 +119,8 @@ pub struct UnitsData {
     pub reference_label: String,
     /// Legend texts: met, missed.
     pub legend: [String; 2],
+    /// Legend text of the ranges, when bars carry them.
+    pub range_label: Option<String>,
 }
 
 /// One cell of the floor map.
@@ -289,7 +310,33 @@ impl ChartData {
             met: verdict.status == Status::Met,
             compact,
             compare: compare.map(|a| (s.compare_a_label.to_owned(), Projection::of(a.inputs(key)).city)),
+            fan: None,
         })
+    }
+
+    /// The chart with what the draws say, while uncertainty is on: fan
+    /// bands on a path chart, ranges on a units chart; other charts as
+    /// they are.
+    #[must_use]
+    pub fn with_outlook(mut self, outlook: Option<&Outlook>, lang: Lang) -> Self {
+        let Some(o) = outlook.filter(|o| o.uncertain) else { return self };
+        let c = lang.c();
+        match &mut self {
+            ChartData::Path(d) => {
+                d.fan = Some(Box::new(Fan {
+                    bands: o.city.clone(),
+                    labels: [c.fan_outer.to_owned(), c.fan_inner.to_owned(), c.fan_median.to_owned()],
+                }));
+            }
+            ChartData::Units(d) => {
+                for bar in &mut d.bars {
+                    bar.range = bar.unit.and_then(|u| o.multiples.get(u).copied().flatten());
+                }
+                d.range_label = Some(c.multiple_range.to_owned());
+            }
+            ChartData::Floors(_) | ChartData::Gap(_) => {}
+        }
+        self
     }
 
     /// The units chart of a verdict.
@@ -301,8 +348,10 @@ impl ChartData {
             .iter()
             .map(|u| UnitBar {
                 name: lang.unit_short(&plan.units[u.unit]).to_owned(),
+                unit: Some(u.unit),
                 multiple: u.multiple.unwrap_or(0.0),
                 met: u.doubling == Status::Met,
+                range: None,
             })
             .collect();
         bars.sort_by(|a, b| a.multiple.total_cmp(&b.multiple));
@@ -312,6 +361,7 @@ impl ChartData {
             bars,
             reference_label: format!("{} 2.0×", s.doubling_line),
             legend: [s.legend_doubled.to_owned(), s.legend_not_doubled.to_owned()],
+            range_label: None,
         })
     }
 
@@ -432,6 +482,13 @@ impl ChartData {
                 let mut headers = vec![s.axis_year.to_owned()];
                 headers.extend(d.units.iter().cloned());
                 headers.extend([s.city_total.to_owned(), d.floor_label.clone()]);
+                if let Some(fan) = &d.fan {
+                    headers.extend([
+                        format!("{} 5%", fan.labels[0]),
+                        fan.labels[2].clone(),
+                        format!("{} 95%", fan.labels[0]),
+                    ]);
+                }
                 let rows = d
                     .years
                     .iter()
@@ -441,22 +498,36 @@ impl ChartData {
                         row.extend(d.values.iter().map(|v| format::yi(v.get(k).copied().unwrap_or(0.0))));
                         row.push(format::yi(d.totals.get(k).copied().unwrap_or(0.0)));
                         row.push(d.floor_path.get(k).map_or_else(|| "—".to_owned(), |v| format::yi(*v)));
+                        if let Some(band) = d.fan.as_ref().and_then(|f| f.bands.get(k)) {
+                            row.extend([band[0], band[2], band[4]].map(format::yi));
+                        }
                         row
                     })
                     .collect();
                 ChartTable { headers, rows }
             }
             ChartData::Units(d) => ChartTable {
-                headers: vec![s.unit.to_owned(), s.multiple.to_owned(), s.doubled.to_owned()],
+                headers: [s.unit, s.multiple, s.doubled]
+                    .into_iter()
+                    .map(str::to_owned)
+                    .chain(d.range_label.clone())
+                    .collect(),
                 rows: d
                     .bars
                     .iter()
                     .map(|b| {
-                        vec![
+                        let mut row = vec![
                             b.name.clone(),
                             format::multiple(b.multiple),
                             (if b.met { s.yes } else { s.no }).to_owned(),
-                        ]
+                        ];
+                        if d.range_label.is_some() {
+                            row.push(b.range.map_or_else(
+                                || "—".to_owned(),
+                                |(lo, hi)| format!("{}–{}", format::multiple(lo), format::multiple(hi)),
+                            ));
+                        }
+                        row
                     })
                     .collect(),
             },

@@ -48,6 +48,13 @@ pub const MISSED: RGBColor = RGBColor(0xB3, 0x26, 0x1E);
 pub const NEUTRAL: RGBColor = RGBColor(0xEE, 0xF0, 0xF3);
 /// Scenario A's path when comparing.
 pub const COMPARE: RGBColor = RGBColor(0x6A, 0x3D, 0x9A);
+/// The fan bands of a path chart and the ranges of the units chart.
+pub const FAN: RGBColor = RGBColor(0x1F, 0x3F, 0x8F);
+/// The fan's bands in the legend: [`FAN`] at their opacity on white.
+const FAN_OUTER: RGBColor = RGBColor(0xC8, 0xCF, 0xE3);
+const FAN_INNER: RGBColor = RGBColor(0xA3, 0xAF, 0xD1);
+/// The halo under a line drawn over bars.
+const WHITE_INK: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
 
 /// How far from zero (percentage points) the floor map's colours saturate.
 const FLOOR_SATURATION: f64 = 15.0;
@@ -124,6 +131,8 @@ pub enum PenOp {
     Line(Vec<(f64, f64)>, RGBColor, f64, bool),
     /// A filled dot: centre and radius.
     Dot(f64, f64, f64, RGBColor),
+    /// A filled polygon, see through: its corners, colour and opacity.
+    Band(Vec<(f64, f64)>, RGBColor, f64),
 }
 
 fn anchor_code(pos: (HPos, VPos)) -> (u8, u8) {
@@ -206,6 +215,14 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
         self.area.draw(&Circle::new((px(x), px(y)), px(r * self.s), colour.filled()))
     }
 
+    fn band(&self, corners: &[(f64, f64)], colour: RGBColor, opacity: f64) -> DrawResult<(), DB> {
+        if self.recorded(|| PenOp::Band(corners.to_vec(), colour, opacity)) {
+            return Ok(());
+        }
+        let pts: Vec<(i32, i32)> = corners.iter().map(|(x, y)| (px(*x), px(*y))).collect();
+        self.area.draw(&Polygon::new(pts, colour.mix(opacity).filled()))
+    }
+
     fn ground(&self) -> DrawResult<(), DB> {
         if self.recorded(|| PenOp::Ground) {
             return Ok(());
@@ -233,6 +250,7 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
                 PenOp::Line(points, colour, width, false) => self.line(points, *colour, *width)?,
                 PenOp::Line(points, colour, width, true) => self.dashed(points, *colour, *width)?,
                 PenOp::Dot(x, y, r, colour) => self.dot(*x, *y, *r, *colour)?,
+                PenOp::Band(corners, colour, opacity) => self.band(corners, *colour, *opacity)?,
             }
         }
         Ok(())
@@ -406,6 +424,9 @@ fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<
         if let Some((label, _)) = &d.compare {
             legend.push(label.clone());
         }
+        if let Some(fan) = &d.fan {
+            legend.extend(fan.labels.iter().cloned());
+        }
     }
     let (mut slots, mut legend_h) = legend_rows(&legend, pad, w - 2.0 * pad, label_size, s);
     // A short chart keeps its plot and drops the legend (the lines are
@@ -426,7 +447,9 @@ fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let max_ticks = if d.compact { fit_ticks.min(4.0) } else { fit_ticks } as u32;
     let compared = d.compare.iter().flat_map(|(_, t)| t.iter().copied());
-    let y_max_value = d.totals.iter().copied().chain(compared).fold(d.target.max(d.doubling), f64::max) * 1.08;
+    let fanned = d.fan.iter().flat_map(|f| f.bands.iter().map(|b| b[4]));
+    let y_max_value =
+        d.totals.iter().copied().chain(compared).chain(fanned).fold(d.target.max(d.doubling), f64::max) * 1.08;
     let (step, y_top) = nice_axis(y_max_value, 2.min(max_ticks), max_ticks);
     let tick_w = text_width(&format::yi_plain(y_top), label_size * s);
     let left = pad + tick_w + 6.0 * s;
@@ -485,7 +508,13 @@ fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<
             Some(0) => pen.line(&[(x, mid), (x + swatch * 1.4, mid)], MISSED, 2.0)?,
             Some(1) => pen.dashed(&[(x, mid), (x + swatch * 1.4, mid)], MUTED, 1.5)?,
             Some(2) => pen.dashed(&[(x, mid), (x + swatch * 1.4, mid)], INK, 1.5)?,
-            Some(_) => pen.line(&[(x, mid), (x + swatch * 1.4, mid)], COMPARE, 2.0)?,
+            // A's line comes before the fan's three entries.
+            Some(i) => match i.checked_sub(3 + usize::from(d.compare.is_some())) {
+                None => pen.line(&[(x, mid), (x + swatch * 1.4, mid)], COMPARE, 2.0)?,
+                Some(0) => pen.rect(x, yy, x + swatch * 1.4, yy + swatch, FAN_OUTER)?,
+                Some(1) => pen.rect(x, yy, x + swatch * 1.4, yy + swatch, FAN_INNER)?,
+                Some(_) => pen.line(&[(x, mid), (x + swatch * 1.4, mid)], FAN, 2.0)?,
+            },
         }
         pen.text(label, x + swatch * 1.6, mid, label_size, INK, (HPos::Left, VPos::Center), false)?;
     }
@@ -504,6 +533,25 @@ fn draw_path<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &PathData) -> DrawResult<
     }
     for (x, yy) in &floor_pts {
         pen.dot(*x, *yy, 2.5, INK)?;
+    }
+
+    // The fan: the 90 % and 50 % bands of the city total, from the last
+    // year without spread, and the median.
+    if let Some(fan) = &d.fan {
+        let from = fan.bands.iter().rposition(|b| (b[4] - b[0]).abs() < 1e-9).unwrap_or(0);
+        let pts = |q: usize| -> Vec<(f64, f64)> {
+            fan.bands.iter().enumerate().skip(from).map(|(k, b)| (centre(k), y(b[q]))).collect()
+        };
+        for (lo, hi, colour) in [(0, 4, FAN), (1, 3, FAN)] {
+            let mut corners = pts(hi);
+            corners.extend(pts(lo).into_iter().rev());
+            pen.band(&corners, colour, if lo == 0 { 0.22 } else { 0.3 })?;
+        }
+        let median = pts(2);
+        if median.len() > 1 {
+            pen.line(&median, WHITE_INK, 3.5)?;
+            pen.line(&median, FAN, 2.0)?;
+        }
     }
 
     // Scenario A's totals, when comparing: a line with square markers.
@@ -562,7 +610,8 @@ fn draw_units<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &UnitsData) -> DrawResul
     let (pad, label_size) = (10.0 * s, 11.0);
     pen.text(&d.title, pad, pad, fit(&d.title, 14.0, w - 2.0 * pad, s), INK, (HPos::Left, VPos::Top), true)?;
     let name_w = d.bars.iter().map(|b| text_width(&b.name, label_size * s)).fold(0.0, f64::max);
-    let max_mult = d.bars.iter().map(|b| b.multiple).fold(2.4, f64::max) * 1.12;
+    let max_mult =
+        d.bars.iter().map(|b| b.range.map_or(b.multiple, |r| r.1.max(b.multiple))).fold(2.4, f64::max) * 1.12;
     let (step, x_top) = nice_axis(max_mult, 3, 7);
     let left = pad + name_w + 8.0 * s;
     let right = w - pad - text_width("0.00×", label_size * s) - 4.0 * s;
@@ -587,11 +636,20 @@ fn draw_units<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &UnitsData) -> DrawResul
         let colour = if b.met { MET } else { MISSED };
         pen.rect(x(0.0), mid - row * 0.32, x(b.multiple), mid + row * 0.32, colour)?;
         pen.text(&b.name, left - 6.0 * s, mid, label_size, INK, (HPos::Right, VPos::Center), false)?;
+        // The 90 % range: a whisker with end ticks.
+        let mut end = b.multiple.max(2.0);
+        if let Some((lo, hi)) = b.range {
+            let tick = row * 0.18;
+            pen.line(&[(x(lo), mid), (x(hi), mid)], FAN, 1.5)?;
+            pen.line(&[(x(lo), mid - tick), (x(lo), mid + tick)], FAN, 1.5)?;
+            pen.line(&[(x(hi), mid - tick), (x(hi), mid + tick)], FAN, 1.5)?;
+            end = end.max(hi);
+        }
         // Values stand right of the bar, and right of the 2.0× line for
         // bars that stop short of it, so the line never crosses a label.
         pen.text(
             &format::multiple(b.multiple),
-            x(b.multiple.max(2.0)) + 4.0 * s,
+            x(end) + 4.0 * s,
             mid,
             label_size,
             colour,
@@ -603,7 +661,18 @@ fn draw_units<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &UnitsData) -> DrawResul
     pen.dashed(&[(x(2.0), top - 4.0 * s), (x(2.0), bottom)], INK, 1.5)?;
     pen.text(&d.reference_label, x(2.0), top - 5.0 * s, label_size, INK, (HPos::Center, VPos::Bottom), true)?;
 
-    swatch_legend(pen, h - pad - legend_h / 2.0, pad, label_size, &d.legend, [MET, MISSED])
+    let legend_y = h - pad - legend_h / 2.0;
+    let end = swatch_legend(pen, legend_y, pad, label_size, &d.legend, [MET, MISSED])?;
+    if let Some(label) = &d.range_label {
+        // After the swatches: a whisker and its label.
+        let (left, right) = (end, end + label_size * 1.6 * s);
+        let tick = label_size * 0.4 * s;
+        pen.line(&[(left, legend_y), (right, legend_y)], FAN, 1.5)?;
+        pen.line(&[(left, legend_y - tick), (left, legend_y + tick)], FAN, 1.5)?;
+        pen.line(&[(right, legend_y - tick), (right, legend_y + tick)], FAN, 1.5)?;
+        pen.text(label, right + label_size * 0.5 * s, legend_y, label_size, INK, (HPos::Left, VPos::Center), false)?;
+    }
+    Ok(())
 }
 
 // x, y, w, h, d: the names drawing code reads best with.
@@ -728,7 +797,7 @@ fn draw_gap<DB: DrawingBackend>(pen: &Pen<'_, DB>, d: &GapData) -> DrawResult<()
     }
     pen.line(&[(x(0.0), top), (x(0.0), bottom)], INK, 1.0)?;
 
-    swatch_legend(pen, h - pad - legend_h / 2.0, pad, label_size, &d.legend, [MET, MISSED])
+    swatch_legend(pen, h - pad - legend_h / 2.0, pad, label_size, &d.legend, [MET, MISSED]).map(|_| ())
 }
 
 /// A legend of coloured squares and their labels, left to right from `x`
@@ -740,7 +809,7 @@ fn swatch_legend<DB: DrawingBackend>(
     label_size: f64,
     labels: &[String],
     colours: [RGBColor; 2],
-) -> DrawResult<(), DB> {
+) -> DrawResult<f64, DB> {
     let s = pen.s;
     let sw = label_size * s;
     let mut lx = x;
@@ -749,7 +818,7 @@ fn swatch_legend<DB: DrawingBackend>(
         pen.text(label, lx + sw * 1.5, y, label_size, INK, (HPos::Left, VPos::Center), false)?;
         lx += sw * 1.5 + text_width(label, label_size * s) + 16.0 * s;
     }
-    Ok(())
+    Ok(lx)
 }
 
 /// Vertical grid lines with their labels under the plot, from `top` to

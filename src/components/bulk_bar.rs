@@ -38,6 +38,43 @@ fn parse_target(v: &str) -> BulkTarget {
     }
 }
 
+/// The picker of a bulk change's cells: all, a unit's row or a year's
+/// column of `indicator`.
+pub fn target_select(
+    plan: &PlanRef,
+    indicator: IndicatorKey,
+    lang: Lang,
+    current: BulkTarget,
+    on_change: Callback<Event>,
+    testid: &'static str,
+) -> Html {
+    let s = lang.s();
+    html! {
+        <select class="bulk-target" onchange={on_change} aria-label={s.bulk_heading} data-testid={testid}>
+            <option value="all" selected={current == BulkTarget::All}>{s.bulk_all}</option>
+            <optgroup label={s.bulk_row}>
+                { for plan.units.iter().enumerate().map(|(u, unit)| html! {
+                    <option key={unit.id.clone()} value={target_value(BulkTarget::Row(u))} selected={current == BulkTarget::Row(u)}>
+                        {format!("{}{}{}", s.bulk_row, lang.colon(), lang.unit_name(unit))}
+                    </option>
+                }) }
+            </optgroup>
+            <optgroup label={s.bulk_column}>
+                { for plan.years(indicator).enumerate().map(|(c, y)| html! {
+                    <option key={y} value={target_value(BulkTarget::Column(c))} selected={current == BulkTarget::Column(c)}>
+                        {format!("{}{}{}", s.bulk_column, lang.colon(), lang.year(y))}
+                    </option>
+                }) }
+            </optgroup>
+        </select>
+    }
+}
+
+/// The target a `<select>` change picked.
+pub fn picked_target(e: &Event) -> Option<BulkTarget> {
+    e.target_dyn_into::<HtmlSelectElement>().map(|sel| parse_target(&sel.value()))
+}
+
 /// A target picker, a growth field and an apply button.
 #[component]
 pub fn BulkBar(props: &BulkBarProps) -> Html {
@@ -67,8 +104,8 @@ pub fn BulkBar(props: &BulkBarProps) -> Html {
     let on_target = {
         let target = target.clone();
         Callback::from(move |e: Event| {
-            if let Some(sel) = e.target_dyn_into::<HtmlSelectElement>() {
-                target.set(parse_target(&sel.value()));
+            if let Some(t) = picked_target(&e) {
+                target.set(t);
             }
         })
     };
@@ -94,23 +131,7 @@ pub fn BulkBar(props: &BulkBarProps) -> Html {
     html! {
         <div class="bulk" role="group" aria-label={s.bulk_heading}>
             <span class="bar-label">{s.bulk_heading}</span>
-            <select class="bulk-target" onchange={on_target} aria-label={s.bulk_heading} data-testid="bulk-target">
-                <option value="all" selected={current == BulkTarget::All}>{s.bulk_all}</option>
-                <optgroup label={s.bulk_row}>
-                    { for props.plan.units.iter().enumerate().map(|(u, unit)| html! {
-                        <option key={unit.id.clone()} value={target_value(BulkTarget::Row(u))} selected={current == BulkTarget::Row(u)}>
-                            {format!("{}{}{}", s.bulk_row, lang.colon(), lang.unit_name(unit))}
-                        </option>
-                    }) }
-                </optgroup>
-                <optgroup label={s.bulk_column}>
-                    { for years.iter().enumerate().map(|(c, y)| html! {
-                        <option key={*y} value={target_value(BulkTarget::Column(c))} selected={current == BulkTarget::Column(c)}>
-                            {format!("{}{}{}", s.bulk_column, lang.colon(), lang.year(*y))}
-                        </option>
-                    }) }
-                </optgroup>
-            </select>
+            {target_select(&props.plan, props.indicator, lang, current, on_target, "bulk-target")}
             <span class="num-wrap">
                 <input
                     type="text"

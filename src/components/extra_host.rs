@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::chart::ChartKind;
 use crate::extras::{Kind, Message};
 use crate::i18n::Lang;
+use crate::model::uncertainty::Outlook;
 use crate::model::IndicatorKey;
 use crate::state::{Action, AppState, PlanRef};
 
@@ -25,6 +26,10 @@ thread_local! {
     static SEND: RefCell<Option<Function>> = const { RefCell::new(None) };
     /// The page's state as the panels are to show it.
     static SNAPSHOT: RefCell<Rc<String>> = RefCell::new(Rc::default());
+    /// Where the draws' outlooks go, and the function the panels call with
+    /// them (never dropped).
+    static OUTLOOKS: RefCell<Option<Callback<Option<Drawn>>>> = const { RefCell::new(None) };
+    static SEND_OUTLOOKS: RefCell<Option<Function>> = const { RefCell::new(None) };
     /// Numbers the hosts, so that a panel is never rendered into a host
     /// that has gone.
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
@@ -105,6 +110,40 @@ fn sender() -> Function {
                         }
                     };
                     wasm_bindgen_futures::spawn_local(async move { dispatch.dispatch(action) });
+                });
+                f.into_js_value().unchecked_into()
+            })
+            .clone()
+    })
+}
+
+/// The outlooks the panels reported: the CRC-32 of the link code of the
+/// state they were drawn for, and one outlook per indicator.
+pub type Drawn = (u32, Rc<Vec<Rc<Outlook>>>);
+
+/// Where the outlooks the panels report go (the page's state for them).
+pub fn on_outlooks(sink: Callback<Option<Drawn>>) {
+    OUTLOOKS.with(|o| o.replace(Some(sink)));
+}
+
+/// The function the panels report outlooks to, as numbers (see
+/// [`crate::extras::outlooks_to_numbers`]).
+fn outlook_sender() -> Function {
+    SEND_OUTLOOKS.with(|slot| {
+        slot.borrow_mut()
+            .get_or_insert_with(|| {
+                let f = Closure::<dyn Fn(js_sys::Float64Array)>::new(|numbers: js_sys::Float64Array| {
+                    let Some((_, plan)) = PAGE.with(|p| p.borrow().clone()) else { return };
+                    let Some(sink) = OUTLOOKS.with(|o| o.borrow().clone()) else { return };
+                    match crate::extras::outlooks_from_numbers(&numbers.to_vec(), &plan) {
+                        Some((crc, o)) => {
+                            let o = Rc::new(o.into_iter().map(Rc::new).collect::<Vec<_>>());
+                            wasm_bindgen_futures::spawn_local(async move { sink.emit(Some((crc, o))) });
+                        }
+                        None => {
+                            web_sys::console::error_1(&JsValue::from_str("the panels' outlooks do not fit the plan"));
+                        }
+                    }
                 });
                 f.into_js_value().unchecked_into()
             })
@@ -252,8 +291,15 @@ pub fn ExtraHost(props: &ExtraHostProps) -> Html {
                 let done = exports().await;
                 let Some(el) = target.cast::<web_sys::Element>().filter(|_| still.get()) else { return };
                 let text = SNAPSHOT.with(|s| s.borrow().to_string());
-                let args =
-                    [id.into(), kind.as_str().into(), el.clone().into(), text.into(), sender().into(), open.into()];
+                let args = [
+                    id.into(),
+                    kind.as_str().into(),
+                    el.clone().into(),
+                    text.into(),
+                    sender().into(),
+                    open.into(),
+                    outlook_sender().into(),
+                ];
                 match done.and_then(|_| call("extras_mount", &args)) {
                     Ok(()) => {
                         load.set(Load::Mounted(id));

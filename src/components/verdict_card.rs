@@ -5,7 +5,9 @@
 use yew::prelude::*;
 
 use crate::format;
+use crate::i18n::chance::probability_text;
 use crate::i18n::Lang;
+use crate::model::uncertainty::Chance;
 use crate::model::{IndicatorKey, Requirement, Status, TargetVerdict};
 use crate::state::PlanRef;
 
@@ -16,6 +18,13 @@ pub struct VerdictCardProps {
     pub plan: PlanRef,
     /// The verdict to show.
     pub verdict: TargetVerdict,
+    /// The chance of reaching the target, while uncertainty is on.
+    #[prop_or_default]
+    pub chance: Option<Chance>,
+    /// Whether the chance was drawn for the scenario on screen (else a
+    /// newer one is on its way).
+    #[prop_or_default]
+    pub chance_current: bool,
     /// Whether this indicator's grid is on screen.
     pub selected: bool,
     /// Interface language.
@@ -68,6 +77,16 @@ pub fn now_and_needed(lang: Lang, year: Option<u16>, current: Option<f64>, requi
     }
 }
 
+/// A class for the band a chance falls in: `likely` from 66 %, `unlikely`
+/// below 33 %, `even` between.
+fn likelihood_class(c: Chance) -> &'static str {
+    match c.p {
+        p if p >= 0.66 => "likely",
+        p if p < 0.33 => "unlikely",
+        _ => "even",
+    }
+}
+
 /// The verdict card of one target.
 #[component]
 pub fn VerdictCard(props: &VerdictCardProps) -> Html {
@@ -102,6 +121,7 @@ pub fn VerdictCard(props: &VerdictCardProps) -> Html {
             data-projected={crate::format::fixed(v.projected, 4)}
             data-required={required_attr}
             data-required-kind={required_kind}
+            data-probability={props.chance.map(|c| crate::format::fixed(c.p, 4))}
             aria-live="polite"
         >
             <button type="button" class="verdict-head" onclick={on_click} aria-pressed={props.selected.to_string()}>
@@ -128,6 +148,16 @@ pub fn VerdictCard(props: &VerdictCardProps) -> Html {
                     {" ("}{format::signed_pct(v.gap_percent(), 1)}{")"}
                 }
             </div>
+            if let Some(c) = props.chance {
+                <div class={classes!("verdict-chance", likelihood_class(c))} data-testid={format!("chance-{}", v.indicator)}
+                    title={lang.standard_error(c)} aria-busy={(!props.chance_current).then_some("true")}>
+                    <span class="label">{lang.c().chance}</span>
+                    <strong class="chance-value">{probability_text(c)}</strong>
+                    <span class="chance-word">{lang.likelihood(c.p)}</span>
+                    <span class="chance-freq">{lang.frequency(c)}</span>
+                    <span class="sr-only">{lang.comma()}{lang.standard_error(c)}</span>
+                </div>
+            }
             <div class="verdict-facts">
                 <span class={classes!("fact", (v.units_doubled() < units_total).then_some("warn"))}>
                     <strong>{format!("{}/{}", v.units_doubled(), units_total)}</strong>{" "}{s.units_doubled}

@@ -54,6 +54,17 @@ const VIEWS = {
     await page.getByTestId('solve-funds').click();
     await expect(page.getByTestId('solve-result')).toBeVisible();
   },
+  'probabilities and the ranges panel': async (page) => {
+    await page.getByTestId('uncertainty-toggle').click();
+    await page.getByTestId('indicator-value_added').click();
+    await expect(page.getByTestId('ranges-panel')).toBeVisible();
+    await expect(page.getByTestId('confidence-result')).toHaveAttribute('data-bp', /\d/);
+    await page.getByTestId('range-value_added-nanle-2026').focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('-1');
+    await expect(page.getByTestId('ranges-panel').locator('.field-error:not([hidden])')).toHaveCount(1);
+    await expect(page.locator('.verdict-chance[aria-busy]')).toHaveCount(0);
+  },
   'QR dialog': Object.assign(async (page) => {
     await page.getByTestId('show-qr').click();
     await expect(page.getByTestId('qr-dialog').locator('svg')).toBeVisible();

@@ -11,9 +11,19 @@ async function verdicts(page) {
       status: await v.getAttribute('data-status'),
       projected: await v.getAttribute('data-projected'),
       required: await v.getAttribute('data-required'),
+      probability: await v.getAttribute('data-probability'),
     };
   }
   return out;
+}
+
+/** Waits for the probabilities of a scenario with uncertainty on, drawn for what is on screen. */
+async function probabilitiesShown(page, file) {
+  if (!file.startsWith('uncertain')) return;
+  for (const key of INDICATORS) {
+    await expect(page.getByTestId(`verdict-${key}`)).toHaveAttribute('data-probability', /^[01]\.\d{4}$/);
+  }
+  await expect(page.locator('.verdict-chance[aria-busy]')).toHaveCount(0);
 }
 
 test('a copied link opens the same scenario, language and verdicts in a new browser context', async ({ page, browser, baseURL, context }) => {
@@ -75,7 +85,7 @@ for (const [what, mangle, message] of [
   ['cut off by one', (code) => code.slice(0, -1), /校验失败|不完整/],
   ['tampered', (code) => code.slice(0, 8) + (code[8] === 'A' ? 'B' : 'A') + code.slice(9), '校验失败'],
   ['garbage', () => '%%%not-a-code', '无效字符'],
-  ['from a future version', () => 'BAAAAAAAAAAAAAzIYeo', '更新版本'],
+  ['from a future version', () => 'BQAAAAAAAAAAADKjowU', '更新版本'],
 ]) {
   test(`a ${what} link opens the default scenario with a message`, async ({ page, browser, baseURL }) => {
     await openPage(page);
@@ -109,6 +119,7 @@ test('the QR code shows the link large', async ({ page }) => {
 for (const [file, name, cell, value] of [
   ['spreadsheet-scenario.json', '表格导出方案', 'growth-funds-taiqian-2024', '20.25'],
   ['reported-scenario.json', '2024年中期评估', 'report-city-2023', '463'],
+  ['uncertain-scenario.json', '区间方案（ρ=0.6）', 'corr-year', '0.60'],
 ]) {
   test(`a link made outside the page (scripts/make_link.py) opens what importing ${file} gives`, async ({ page, browser, baseURL }) => {
     const { execFileSync } = await import('node:child_process');
@@ -118,6 +129,7 @@ for (const [file, name, cell, value] of [
     await openPage(page, link);
     await expect(page.getByTestId('link-error')).toHaveCount(0);
     await expect(page.getByTestId('scenario-name')).toHaveValue(name);
+    await probabilitiesShown(page, file);
     const viaLink = await verdicts(page);
 
     const ctx = await browser.newContext();
@@ -125,6 +137,7 @@ for (const [file, name, cell, value] of [
     await openPage(other, baseURL);
     await other.getByTestId('import-json').setInputFiles(fixture);
     await expect(other.getByTestId('scenario-note')).toContainText('已导入');
+    await probabilitiesShown(other, file);
     expect(await verdicts(other)).toEqual(viaLink);
     await expect(other.getByTestId(cell)).toHaveValue(value);
     await ctx.close();

@@ -133,18 +133,31 @@ test('export a scenario file and import it back; a bad file is refused whole, na
   const text = await (await import('node:fs')).promises.readFile(await download.path(), 'utf8');
   const doc = JSON.parse(text);
   expect(doc.format).toBe('doubling-sandbox-scenario');
-  expect(doc.version).toBe(2);
+  expect(doc.version).toBe(3);
+  expect(doc.uncertainty).toEqual({ on: false, rho: 0.5, phi: 0.3 });
   expect(doc.indicators.investment.growth.fanxian['2025']).toBeCloseTo(14.9, 6);
   const before = await projected(page, 'investment');
 
   await page.getByTestId('preset-reset').click();
   doc.indicators.capacity.growth.hualong['2023'] = 10;
+  // Uncertainty and a range travel in the file too.
+  doc.uncertainty = { on: true, rho: 0.2, phi: 0.3 };
+  doc.indicators.capacity.ranges = { hualong: { 2024: { low: 1, high: 4 } } };
   await page.getByTestId('import-json').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
   await expect(page.getByTestId('scenario-note')).toContainText('已导入');
   expect(await projected(page, 'investment')).toBe(before);
   await expect(page.getByTestId('scenario-name')).toHaveValue('导出测试');
   await expect(page.getByTestId('verdict-capacity')).toContainText('1 低于底线');
+  await expect(page.getByTestId('uncertainty-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('verdict-capacity')).toHaveAttribute('data-probability', /^[01]\.\d{4}$/);
+  await page.getByTestId('indicator-capacity').click();
+  await expect(page.getByTestId('range-capacity-hualong-2024')).toHaveValue('−1/+4');
+  await expect(page.getByTestId('corr-year')).toHaveValue('0.20');
 
+  doc.indicators.capacity.ranges.hualong['2024'] = -1;
+  await page.getByTestId('import-json').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await expect(page.getByTestId('scenario-note')).toContainText('indicators.capacity.ranges.hualong.2024');
+  doc.indicators.capacity.ranges.hualong['2024'] = 2;
   doc.indicators.funds.growth.nanle['2024'] = 400;
   doc.name = '坏文件';
   await page.getByTestId('import-json').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });

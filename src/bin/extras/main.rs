@@ -21,9 +21,11 @@ use doubling_sandbox::chart::{render_svg, ChartData, ChartKind};
 use doubling_sandbox::components::bases_editor::BasesEditor;
 use doubling_sandbox::components::compare_panel::ComparePanel;
 use doubling_sandbox::components::print_briefing::PrintBriefing;
+use doubling_sandbox::components::ranges_panel::{use_outlooks, RangesPanel};
 use doubling_sandbox::components::scenario_panel::ScenarioPanel;
 use doubling_sandbox::components::solve_panel::SolvePanel;
-use doubling_sandbox::extras::{Kind, Message, Snapshot};
+use doubling_sandbox::extras::{outlooks_to_numbers, Kind, Message, Snapshot};
+use doubling_sandbox::model::uncertainty::{Outlook, Sampler};
 use doubling_sandbox::model::{judge_all, IndicatorKey, Lang, LinkState, Plan, Scenario};
 use doubling_sandbox::state::{Action, AppState, Change};
 use doubling_sandbox::{location, qr, web};
@@ -56,6 +58,8 @@ thread_local! {
     static DELIVER: RefCell<Option<Callback<Inbox>>> = const { RefCell::new(None) };
     /// The page's function for messages.
     static SEND: RefCell<Option<Function>> = const { RefCell::new(None) };
+    /// The page's function for the draws' outlooks.
+    static SEND_OUTLOOKS: RefCell<Option<Function>> = const { RefCell::new(None) };
     /// Whether the app has been started.
     static STARTED: RefCell<bool> = const { RefCell::new(false) };
     /// The plan, once read.
@@ -95,7 +99,8 @@ fn plan() -> Result<Rc<Plan>, JsValue> {
 }
 
 /// Renders panel `kind` into `target`, showing `snapshot`; `send` takes the
-/// panels' messages.
+/// panels' messages and `send_outlooks` the draws' outlooks while
+/// uncertainty is on.
 ///
 /// # Errors
 ///
@@ -108,9 +113,11 @@ pub fn extras_mount(
     snapshot: String,
     send: Function,
     open: bool,
+    send_outlooks: Function,
 ) -> Result<(), JsValue> {
     let kind = kind.parse::<Kind>().map_err(|()| JsValue::from_str(&format!("no panel called {kind}")))?;
     SEND.with(|s| s.replace(Some(send)));
+    SEND_OUTLOOKS.with(|s| s.replace(Some(send_outlooks)));
     if !STARTED.with(|s| *s.borrow()) {
         let plan = plan()?;
         let root = gloo::utils::document().create_element("div")?;
@@ -156,6 +163,35 @@ pub fn extras_svg(snapshot: &str, kind: &str, indicator: &str, width: u32, heigh
     let Snapshot { state, pinned } = Snapshot::decode(snapshot, &plan).map_err(fail)?;
     let data = ChartData::large(&plan, kind, key, &state.scenario, pinned.as_ref().map(|a| &a.scenario), state.lang);
     render_svg(&data, width, height).map_err(fail)
+}
+
+/// For the benchmark (`scripts/bench.mjs`), not the page: milliseconds
+/// to make the 10,000 draws of all four indicators from a fresh sampler,
+/// then to run them over `snapshot`'s scenario ([`Snapshot`] text), as
+/// `[draws, outlooks]`.
+///
+/// # Errors
+///
+/// A snapshot that does not decode.
+#[wasm_bindgen]
+pub fn extras_time_draws(snapshot: &str) -> Result<Vec<f64>, JsValue> {
+    let plan = plan()?;
+    let Snapshot { state, .. } = Snapshot::decode(snapshot, &plan).map_err(|e| JsValue::from_str(&e))?;
+    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    let t0 = now();
+    let sampler = Sampler::new();
+    for key in IndicatorKey::ALL {
+        sampler.draws(&plan, key);
+    }
+    let t1 = now();
+    let outlooks: Vec<Outlook> =
+        IndicatorKey::ALL.iter().map(|k| Outlook::of(&plan, &state.scenario, *k, &sampler)).collect();
+    let t2 = now();
+    // Used, so that the work is not optimised away.
+    if outlooks.len() != IndicatorKey::ALL.len() {
+        return Err(JsValue::from_str("an outlook is missing"));
+    }
+    Ok(vec![t1 - t0, t2 - t1])
 }
 
 #[derive(Properties, PartialEq)]
@@ -294,6 +330,20 @@ fn Panels(props: &PanelsProps) -> Html {
         })
     };
     let link = use_memo((app.scenario.clone(), app.lang, app.indicator), |_| app.link());
+    // The draws, made once, run on every state the page shows while
+    // uncertainty is on; the page shows what they say.
+    let sampler = use_memo((), |()| Sampler::new());
+    let outlooks = use_outlooks(&app.plan, &app.scenario, &sampler);
+    use_effect_with((outlooks.clone(), code.clone()), |(outlooks, code)| {
+        let Some(o) = outlooks else { return };
+        let list: Vec<Outlook> = o.iter().map(|o| (**o).clone()).collect();
+        let numbers = js_sys::Float64Array::from(&outlooks_to_numbers(code, &list)[..]);
+        if let Some(f) = SEND_OUTLOOKS.with(|s| s.borrow().clone()) {
+            if let Err(e) = f.call1(&JsValue::NULL, &numbers) {
+                web_sys::console::error_1(&e);
+            }
+        }
+    });
     let (lang, key, dispatch) = (app.lang, app.indicator, app.dispatcher());
     let name: AttrValue = app.scenario.name.clone().into();
     let panel = |kind: Kind, open: bool| -> Html {
@@ -314,6 +364,10 @@ fn Panels(props: &PanelsProps) -> Html {
             Kind::Bases => html! {
                 <BasesEditor {open} plan={app.plan.clone()} indicator={key} scenario={app.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
             },
+            Kind::Ranges => html! {
+                <RangesPanel plan={app.plan.clone()} indicator={key} scenario={app.scenario.clone()} outlook={outlooks.as_ref().map(|o| o[key.index()].clone())} sampler={sampler.clone()} lang={lang} dispatch={dispatch.clone()} />
+            },
+            Kind::Chances => html! {},
             Kind::Scenarios => html! {
                 <ScenarioPanel plan={app.plan.clone()} current={link.clone()} code={code.clone()} lang={lang} dispatch={dispatch.clone()} />
             },
@@ -343,7 +397,7 @@ fn focus(h: &Host) {
     let selector = match h.kind {
         Kind::Solve => "button[aria-expanded]",
         Kind::Bases => "summary",
-        Kind::Briefing | Kind::Compare | Kind::Qr | Kind::Scenarios => return,
+        Kind::Briefing | Kind::Compare | Kind::Qr | Kind::Scenarios | Kind::Ranges | Kind::Chances => return,
     };
     if let Some(el) =
         h.target.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
