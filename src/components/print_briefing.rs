@@ -11,8 +11,10 @@ use yew::prelude::*;
 
 use crate::components::verdict_card::requirement_text;
 use crate::format;
+use crate::i18n::chance::probability_text;
 use crate::i18n::Lang;
 use crate::model::contribution::amount_of;
+use crate::model::uncertainty::{range_text, Outlook};
 use crate::model::{contributions, Contributor, IndicatorKey, Projection, Scenario, Status, TargetVerdict, YearGrowth};
 use crate::state::PlanRef;
 use crate::{location, qr};
@@ -37,6 +39,53 @@ pub struct PrintBriefingProps {
     /// Whether it is made at once: it was loaded for a print asked for.
     #[prop_or_default]
     pub printing: bool,
+    /// What the draws say of each indicator, while uncertainty is on.
+    #[prop_or_default]
+    pub outlooks: Option<Rc<Vec<Rc<Outlook>>>>,
+}
+
+/// The one range every open cell of every indicator has, if they all have
+/// the same symmetric one (and the unallocated parts too), in points.
+fn common_range(scenario: &Scenario) -> Option<String> {
+    let mut all = IndicatorKey::ALL.iter().flat_map(|k| {
+        let inputs = scenario.inputs(*k);
+        let open = inputs.reported_years();
+        let years = inputs.ranges.years();
+        let cells = inputs.ranges.cells().iter().enumerate().filter(move |(i, _)| i % years >= open).map(|(_, r)| *r);
+        cells.chain(inputs.unallocated.map(|_| inputs.ranges.unallocated))
+    });
+    let first = all.next()?;
+    (first.is_symmetric() && all.all(|r| r == first)).then(|| range_text(first))
+}
+
+/// How likely each target is, and how the draws were made.
+fn chances(props: &PrintBriefingProps, outlooks: &[Rc<Outlook>]) -> Html {
+    let lang = props.lang;
+    let u = props.scenario.uncertainty;
+    let coefficient = |h: u8| format!("{}.{:02}", h / 100, h % 100);
+    let model = lang.briefing_model(
+        common_range(&props.scenario).as_deref(),
+        &coefficient(u.rho.hundredths()),
+        &coefficient(u.phi.hundredths()),
+    );
+    html! {
+        <div class="briefing-chances" data-testid="briefing-chances">
+            <h2>{lang.c().chance}</h2>
+            <ul>
+                { for outlooks.iter().map(|o| {
+                    let c = o.target;
+                    html! {
+                        <li>
+                            {lang.indicator_short(props.plan.indicator(o.indicator))}{lang.colon()}
+                            <strong>{probability_text(c)}</strong>{" "}{lang.likelihood(c.p)}{lang.comma()}{lang.frequency(c)}
+                            {lang.semicolon()}{lang.standard_error(c)}
+                        </li>
+                    }
+                }) }
+            </ul>
+            <p class="hint">{model}</p>
+        </div>
+    }
 }
 
 /// Header with link and QR code, the report paragraphs, the rates table of
@@ -84,6 +133,9 @@ pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
                 <h2>{s.report_text_heading}</h2>
                 { for props.verdicts.iter().map(|v| html! { <p>{lang.report_paragraph(&props.plan, v)}</p> }) }
             </div>
+            if let Some(o) = &props.outlooks {
+                { chances(props, o) }
+            }
             { rates_table(props) }
             <table class="units briefing-units">
                 <caption>{s.briefing_doubling_caption}</caption>
@@ -102,10 +154,14 @@ pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
                             { for props.verdicts.iter().map(|v| {
                                 let uv = &v.units[u];
                                 let met = uv.doubling == Status::Met;
+                                let chance = props.outlooks.as_ref().and_then(|o| o.get(v.indicator.index())).and_then(|o| o.doubling.get(u).copied());
                                 html! {
                                     <td class={classes!("n", if met { "met" } else { "missed" })}>
                                         {uv.multiple.map_or_else(|| "—".to_owned(), format::multiple)}
                                         { if met { " ✓" } else { " ✗" } }
+                                        if let Some(c) = chance {
+                                            <small class="chance">{" "}{probability_text(c)}</small>
+                                        }
                                     </td>
                                 }
                             }) }

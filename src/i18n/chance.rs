@@ -221,6 +221,18 @@ impl Lang {
         }
     }
 
+    /// The briefing's line on how the probabilities were drawn: the ranges
+    /// (one figure when every open cell has the same symmetric range), ρ and
+    /// φ.
+    pub fn briefing_model(self, common: Option<&str>, rho: &str, phi: &str) -> String {
+        match (self, common) {
+            (Lang::Zh, Some(h)) => format!("各未公布年份的增速区间均为 ±{h} 个百分点；同年共同冲击 ρ = {rho}，逐年延续 φ = {phi}；每项指标10000次抽样（固定随机种子）。"),
+            (Lang::Zh, None) => format!("各未公布年份的增速区间按单元格设定（见链接）；同年共同冲击 ρ = {rho}，逐年延续 φ = {phi}；每项指标10000次抽样（固定随机种子）。"),
+            (Lang::En, Some(h)) => format!("Every open year's growth has a range of ±{h} points; common shock within a year ρ = {rho}, persistence across years φ = {phi}; 10,000 draws per indicator (a fixed seed)."),
+            (Lang::En, None) => format!("Open years' growth ranges are set cell by cell (see the link); common shock within a year ρ = {rho}, persistence across years φ = {phi}; 10,000 draws per indicator (a fixed seed)."),
+        }
+    }
+
     /// Why a range's text was refused.
     pub fn range_problem(self, e: &RangeTextError) -> String {
         let (s, c) = (self.s(), self.r());

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::plan::{IndicatorKey, Plan};
 use super::projection::{reaches, Projection};
 use super::report::YearGrowth;
-use super::scenario::Scenario;
+use super::scenario::{IndicatorInputs, Scenario};
+use super::uncertainty::{Outlook, Sampler, Uncertainty};
 use super::Lang;
 
 /// The byte-order mark that tells spreadsheet programs the file is UTF-8.
@@ -127,6 +128,76 @@ fn header(zh: bool) -> [&'static str; 11] {
     }
 }
 
+/// The columns added while uncertainty is on.
+fn chance_header(zh: bool) -> [&'static str; 6] {
+    if zh {
+        [
+            "区间下半宽（百分点）",
+            "区间上半宽（百分点）",
+            "达到底线概率（%）",
+            "翻番/达标概率（%）",
+            "ρ 同年共同冲击",
+            "φ 逐年延续",
+        ]
+    } else {
+        [
+            "range below (points)",
+            "range above (points)",
+            "chance of floor (%)",
+            "chance of doubling / target (%)",
+            "rho (common shock)",
+            "phi (persistence)",
+        ]
+    }
+}
+
+/// A probability as a percent cell, to 0.01 (exact for 10,000 draws: the
+/// value is the decimal the CSV writes, not p × 100 one ulp off it).
+fn chance_cell(p: f64) -> Cell {
+    let percent = (p * 10_000.0).round() / 100.0;
+    Cell::number(percent, format!("{percent:.2}"), 2)
+}
+
+/// The six cells a row adds while uncertainty is on: the range of an open
+/// year (`k` counts from the base year), the chance of the year's floor,
+/// the chance of doubling (the target, for the city) in the target year
+/// (`last`), ρ and φ.
+fn chance_cells(
+    o: &Outlook,
+    inputs: &IndicatorInputs,
+    row: Row,
+    k: usize,
+    last: bool,
+    settings: Uncertainty,
+) -> [Cell; 6] {
+    let two = |v: f64| Cell::number(v, format!("{v:.2}"), 2);
+    let points = |bp: u16| two(f64::from(bp) / 100.0);
+    let open = k > 0 && !inputs.is_locked(k - 1);
+    let range = match row {
+        Row::Unit(u) if open => inputs.ranges.get(u, k - 1),
+        Row::Unallocated if open => Some(inputs.ranges.unallocated),
+        _ => None,
+    };
+    let years = inputs.growth.years();
+    let floor = match row {
+        Row::Unit(u) if k > 0 => o.floors.get(u * years + k - 1).copied().flatten(),
+        _ => None,
+    };
+    let goal = match row {
+        Row::Unit(u) if last => o.doubling.get(u).copied(),
+        Row::City if last => Some(o.target),
+        _ => None,
+    };
+    [
+        range.map_or(Cell::Empty, |r| points(r.low_bp())),
+        range.map_or(Cell::Empty, |r| points(r.high_bp())),
+        floor.map_or(Cell::Empty, |c| chance_cell(c.p)),
+        goal.map_or(Cell::Empty, |c| chance_cell(c.p)),
+        two(settings.rho.value()),
+        two(settings.phi.value()),
+    ]
+}
+
 /// The results table: a header and rows of cells, for CSV and XLSX alike.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ResultsTable {
@@ -142,9 +213,15 @@ pub struct ResultsTable {
 /// year from the base year: growth (%, empty for the base year), value
 /// (亿元), the year's floor (%), whether it is met, and in the target year
 /// whether the unit doubled its base (for the city: whether the target is
-/// met).
+/// met). While uncertainty is on, six more columns: each open cell's
+/// range, the chance of its floor, the chance of doubling (of the target
+/// for the city), and ρ and φ (see [`super::uncertainty`]).
 pub fn results_table(plan: &Plan, scenario: &Scenario, lang: Lang) -> ResultsTable {
     let zh = lang == Lang::Zh;
+    let sampler = Sampler::new();
+    let settings = scenario.uncertainty;
+    let outlooks: Option<Vec<Outlook>> =
+        settings.on.then(|| IndicatorKey::ALL.iter().map(|k| Outlook::of(plan, scenario, *k, &sampler)).collect());
     let (yes, no) = if zh { ("是", "否") } else { ("yes", "no") };
     let yes_no = |b: bool| Cell::text(if b { yes } else { no });
     let mut rows = Vec::new();
@@ -188,7 +265,7 @@ pub fn results_table(plan: &Plan, scenario: &Scenario, lang: Lang) -> ResultsTab
                     Row::City if last => yes_no(reaches(value, ind.city_target)),
                     _ => Cell::Empty,
                 };
-                rows.push(vec![
+                let mut cells = vec![
                     Cell::text(name.as_str()),
                     Cell::text(row_name.as_str()),
                     Cell::number(f64::from(*year), year.to_string(), 0),
@@ -207,13 +284,21 @@ pub fn results_table(plan: &Plan, scenario: &Scenario, lang: Lang) -> ResultsTab
                     },
                     if k > 0 && inputs.is_locked(k - 1) { Cell::text(yes) } else { Cell::Empty },
                     if inputs.source().is_empty() { Cell::Empty } else { Cell::text(inputs.source()) },
-                ]);
+                ];
+                if let Some(o) = outlooks.as_ref().map(|o| &o[key.index()]) {
+                    cells.extend(chance_cells(o, inputs, row, k, last, settings));
+                }
+                rows.push(cells);
             }
         }
     }
     ResultsTable {
         sheet: if zh { "测算结果".to_owned() } else { "Results".to_owned() },
-        header: header(zh).iter().map(|h| (*h).to_owned()).collect(),
+        header: header(zh)
+            .iter()
+            .chain(chance_header(zh).iter().filter(|_| settings.on))
+            .map(|h| (*h).to_owned())
+            .collect(),
         rows,
     }
 }
@@ -279,6 +364,39 @@ mod tests {
         );
         assert!(csv.contains("\r\n招商引资到位资金,市直、其他,2023,,30.8667,,,,,是,"));
         assert!(csv.contains("\r\n招商引资到位资金,全市合计,2023,,463.0000,50.00,,,,是,"));
+    }
+
+    #[test]
+    fn with_uncertainty_on_the_table_carries_ranges_chances_rho_and_phi() {
+        use crate::model::uncertainty::{Outlook, Range, Sampler};
+        let plan = Plan::shipped().unwrap();
+        let mut s = Scenario::default_for(&plan);
+        assert_eq!(results_table(&plan, &s, Lang::Zh).header.len(), 11);
+        s.uncertainty.on = true;
+        let va = s.inputs_mut(IndicatorKey::ValueAdded);
+        va.set_reported_years(1);
+        va.ranges.set(3, 3, Range::from_bp(150, 400).unwrap());
+        let table = results_table(&plan, &s, Lang::Zh);
+        assert_eq!(table.header.len(), 17);
+        assert_eq!(table.header[14], "翻番/达标概率（%）");
+        let row = |unit: &str, year: &str| {
+            table
+                .rows
+                .iter()
+                .find(|r| r[0].as_text() == "规上制造业增加值" && r[1].as_text() == unit && r[2].as_text() == year)
+                .unwrap_or_else(|| panic!("{unit} {year}"))
+        };
+        let o = Outlook::of(&plan, &s, IndicatorKey::ValueAdded, &Sampler::new());
+        let nanle = row("南乐县", "2026");
+        assert_eq!((nanle[11].as_text(), nanle[12].as_text()), ("1.50", "4.00"));
+        assert_eq!(nanle[14].as_text(), format!("{:.2}", o.doubling[3].p * 100.0));
+        assert_eq!((nanle[15].as_text(), nanle[16].as_text()), ("0.50", "0.30"));
+        // A reported year carries no range; its floor is met or missed for certain.
+        let reported = row("南乐县", "2023");
+        assert_eq!((reported[11].as_text(), reported[13].as_text()), ("", "100.00"));
+        let city = row("全市合计", "2026");
+        assert_eq!(city[14].as_text(), format!("{:.2}", o.target.p * 100.0));
+        assert!(table.rows.iter().all(|r| r.len() == 17));
     }
 
     #[test]

@@ -2,8 +2,9 @@
 // ranges panel (ρ, φ, bulk and per-cell ranges), refused input, links of
 // the new format, and the same figures the native model gives.
 import { readFileSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { test, expect } from '@playwright/test';
-import { INDICATORS, UNITS, openPage } from './helpers.mjs';
+import { INDICATORS, UNITS, openPage, recordPrints, unzip } from './helpers.mjs';
 
 /** A verdict's probability, once the cards show the draws of the scenario on screen. */
 async function probability(page, key) {
@@ -202,4 +203,29 @@ test('goal seek under uncertainty: the likely growth for a chosen confidence, se
     await expect(page.getByTestId(`growth-value_added-${unit}-2026`)).toHaveValue((bp / 100).toFixed(2).replace(/\.?0+$/, ''));
   }
   expect(await probability(page, 'value_added')).toBeGreaterThanOrEqual(0.9);
+});
+
+test('the print briefing, CSV and XLSX carry the probabilities, ranges, ρ and φ', async ({ page }) => {
+  await openPage(page);
+  await switchOn(page);
+  const p = await probability(page, 'value_added');
+  const prints = await recordPrints(page);
+  await page.getByTestId('print').click();
+  await expect.poll(async () => (await prints()).length).toBe(1);
+  const briefing = (await prints())[0];
+  expect(briefing).toContain('达标概率');
+  expect(briefing).toContain(`规上制造业增加值：${Math.round(p * 100)}% 大致相当，100次中约${Math.round(p * 100)}次`);
+  expect(briefing).toContain('各未公布年份的增速区间均为 ±3 个百分点；同年共同冲击 ρ = 0.50，逐年延续 φ = 0.30');
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const lines = (await readFile(await csv.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+  expect(lines[0]).toContain('区间下半宽（百分点）,区间上半宽（百分点）,达到底线概率（%）,翻番/达标概率（%）,ρ 同年共同冲击,φ 逐年延续');
+  const city = lines.find((l) => l.startsWith('规上制造业增加值,全市合计,2026,'));
+  expect(city.split(',').at(-3)).toBe((p * 100).toFixed(2));
+  expect(city.split(',').slice(-2)).toEqual(['0.50', '0.30']);
+
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  const files = unzip(await readFile(await xlsx.path()));
+  expect(files.get('xl/sharedStrings.xml').toString('utf8')).toContain('翻番/达标概率（%）');
+  expect(files.get('xl/worksheets/sheet1.xml').toString('utf8')).toContain(`<v>${(p * 100).toFixed(2).replace(/\.?0+$/, '')}</v>`);
 });

@@ -333,24 +333,30 @@ fn Panels(props: &PanelsProps) -> Html {
     // The draws, made once, run on every state the page shows while
     // uncertainty is on; the page shows what they say.
     let sampler = use_memo((), |()| Sampler::new());
-    let outlooks = use_outlooks(&app.plan, &app.scenario, &sampler);
-    use_effect_with((outlooks.clone(), code.clone()), |(outlooks, code)| {
-        let Some(o) = outlooks else { return };
-        let list: Vec<Outlook> = o.iter().map(|o| (**o).clone()).collect();
-        let numbers = js_sys::Float64Array::from(&outlooks_to_numbers(code, &list)[..]);
-        if let Some(f) = SEND_OUTLOOKS.with(|s| s.borrow().clone()) {
-            if let Err(e) = f.call1(&JsValue::NULL, &numbers) {
-                web_sys::console::error_1(&e);
+    let drawn = use_drawn_state(&app);
+    let outlooks = use_outlooks(&app.plan, &drawn.0, &sampler);
+    {
+        let plan = props.plan.clone();
+        use_effect_with((outlooks.clone(), drawn.clone()), move |(outlooks, (scenario, lang, indicator))| {
+            let Some(o) = outlooks else { return };
+            let code =
+                LinkState { scenario: (**scenario).clone(), lang: *lang, indicator: Some(*indicator) }.encode(&plan);
+            let list: Vec<Outlook> = o.iter().map(|o| (**o).clone()).collect();
+            let numbers = js_sys::Float64Array::from(&outlooks_to_numbers(&code, &list)[..]);
+            if let Some(f) = SEND_OUTLOOKS.with(|s| s.borrow().clone()) {
+                if let Err(e) = f.call1(&JsValue::NULL, &numbers) {
+                    web_sys::console::error_1(&e);
+                }
             }
-        }
-    });
+        });
+    }
     let (lang, key, dispatch) = (app.lang, app.indicator, app.dispatcher());
     let name: AttrValue = app.scenario.name.clone().into();
     let panel = |kind: Kind, open: bool| -> Html {
         match kind {
             Kind::Briefing => html! {
                 <PrintBriefing printing={open} plan={app.plan.clone()} name={name.clone()} code={code.clone()} verdicts={verdicts.clone()}
-                    scenario={app.scenario.clone()} indicator={key} lang={lang} />
+                    scenario={app.scenario.clone()} indicator={key} lang={lang} outlooks={outlooks.clone()} />
             },
             Kind::Compare => match app.pinned.clone() {
                 Some(a) => html! {
@@ -389,6 +395,47 @@ fn Panels(props: &PanelsProps) -> Html {
             Html::from(yew::virtual_dom::VList::with_children(vec![portal], Some(h.id.into())))
         }) }
     }
+}
+
+/// How soon after a draw has started another waits, ms: a drag's states
+/// come every frame, and drawing each would take a slow phone's frames.
+const DRAW_EVERY_MS: f64 = 50.0;
+
+/// How long a state that came too soon waits to be drawn, ms, if no newer
+/// one comes.
+const DRAW_LATER_MS: u32 = 60;
+
+/// The state the draws run on: the panels' state at once, unless a draw
+/// started less than [`DRAW_EVERY_MS`] ago; then the newest state
+/// [`DRAW_LATER_MS`] after it came. A single step is drawn at once, a drag
+/// when it pauses.
+#[hook]
+fn use_drawn_state(app: &AppState) -> (Rc<Scenario>, Lang, IndicatorKey) {
+    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    let current = (app.scenario.clone(), app.lang, app.indicator);
+    let drawn = use_state(|| current.clone());
+    let last = use_mut_ref(|| f64::NEG_INFINITY);
+    let later = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    {
+        let drawn = drawn.clone();
+        use_effect_with(current, move |current| {
+            later.borrow_mut().take();
+            if *drawn == *current {
+                return;
+            }
+            if now() - *last.borrow() >= DRAW_EVERY_MS {
+                *last.borrow_mut() = now();
+                drawn.set(current.clone());
+            } else {
+                let current = current.clone();
+                *later.borrow_mut() = Some(gloo::timers::callback::Timeout::new(DRAW_LATER_MS, move || {
+                    *last.borrow_mut() = now();
+                    drawn.set(current);
+                }));
+            }
+        });
+    }
+    (*drawn).clone()
 }
 
 /// Moves the focus to a panel opened by a click or a key on its
