@@ -60,4 +60,7 @@ pub struct IndicatorProps {
     /// starts open: it was asked for by a click before it was loaded.
     #[prop_or_default]
     pub open: bool,
+    /// The draws, for the panels that solve under uncertainty.
+    #[prop_or_default]
+    pub sampler: Option<Rc<crate::model::uncertainty::Sampler>>,
 }

@@ -283,3 +283,38 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn solve_under_uncertainty_reaches_every_goal_with_the_chance_asked_and_no_less_would() {
+    use doubling_sandbox::model::solve::{solve, solve_for, Goal, SolveMode};
+    let plan = plan();
+    let key = IndicatorKey::Investment;
+    let mut s = Scenario::default_for(&plan);
+    s.uncertainty = settings(0.5, 0.3);
+    let draws = Draws::new(11, 3, plan.units.len());
+    for mode in [SolveMode::Uniform, SolveMode::Shift] {
+        let likely = solve(&plan, &s, key, 1, mode).unwrap();
+        let sure = solve_for(&plan, &s, key, 1, mode, Goal::Confident(0.8, &draws)).unwrap();
+        assert!(sure.bp > likely.bp, "{mode:?}: {} against {}", sure.bp, likely.bp);
+        let chances = |table: &doubling_sandbox::model::GrowthTable| {
+            let mut inputs = s.inputs(key).clone();
+            inputs.growth = table.clone();
+            let o = Outlook::of_inputs(&plan, &inputs, key, s.uncertainty, &draws);
+            std::iter::once(o.target.p).chain(o.doubling.iter().map(|c| c.p)).fold(1.0, f64::min)
+        };
+        assert!(chances(&sure.table) >= 0.8);
+        let less = solve_for(&plan, &s, key, 1, mode, Goal::Confident(0.0, &draws)).unwrap();
+        assert!(less.bp <= sure.bp);
+        // One basis point less misses the confidence somewhere.
+        let mut short = s.clone();
+        *short.growth_mut(key) = sure.table.clone();
+        let years = s.growth(key).years();
+        for u in 0..plan.units.len() {
+            for col in 1..years {
+                let g = short.growth(key).get(u, col).unwrap();
+                short.growth_mut(key).set(u, col, Growth::from_bp(g.bp() - 1).unwrap());
+            }
+        }
+        assert!(chances(short.growth(key)) < 0.8, "{mode:?}");
+    }
+}

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::components::bulk_bar::{picked_target, target_select};
 use crate::components::draft::use_draft;
 use crate::components::range_input::{text_field, CoefficientInput, RangeInput, TextField};
+use crate::components::solve_panel::read_percent;
 use crate::i18n::chance::probability_text;
 use crate::i18n::Lang;
 use crate::model::uncertainty::{parse_range, Likelihood, Outlook, Range, RangeTextError, Sampler, Uncertainty};
@@ -199,11 +200,6 @@ struct ConfidenceSeekProps {
     dispatch: UseReducerDispatcher<AppState>,
 }
 
-/// Reads a confidence in percent, 1 … 99.9.
-fn read_confidence(text: &str) -> Option<f64> {
-    crate::model::parse_decimal(text.trim().trim_end_matches(['%', '％'])).ok().filter(|c| (1.0..=99.9).contains(c))
-}
-
 /// Goal seek under uncertainty: the confidence wanted and the likely
 /// growth in the target year it needs, with a button that sets it.
 #[component]
@@ -213,7 +209,7 @@ fn ConfidenceSeek(props: &ConfidenceSeekProps) -> Html {
     let text = use_state_eq(|| DEFAULT_CONFIDENCE.to_owned());
     let found = use_state_eq(|| None::<(String, Option<crate::model::Growth>)>);
     let inputs = props.scenario.inputs(key).clone();
-    let confidence = read_confidence(&text);
+    let confidence = read_percent(&text);
     {
         let (plan, scenario, sampler, found) =
             (props.plan.clone(), props.scenario.clone(), props.sampler.clone(), found.clone());
@@ -222,7 +218,7 @@ fn ConfidenceSeek(props: &ConfidenceSeekProps) -> Html {
             let key = *key;
             let wanted = wanted.clone();
             let timer = gloo::timers::callback::Timeout::new(SEEK_DELAY_MS, move || {
-                if let Some(c) = read_confidence(&wanted) {
+                if let Some(c) = read_percent(&wanted) {
                     let g =
                         crate::model::uncertainty::growth_for_confidence(&plan, &scenario, key, c / 100.0, &sampler);
                     found.set(Some((wanted, g)));

@@ -7,9 +7,17 @@ use yew::prelude::*;
 use crate::components::IndicatorProps;
 
 use crate::format;
-use crate::model::solve::{solve, SolveError, SolveMode};
+use crate::model::solve::{solve, solve_for, Goal, Solution, SolveError, SolveMode};
 use crate::model::{Growth, Status, TargetVerdict};
 use crate::state::Action;
+
+/// How long solving under uncertainty waits after the last change, ms.
+const CONFIDENT_DELAY_MS: u32 = 150;
+
+/// A confidence typed in percent, 1 … 99.9.
+pub fn read_percent(text: &str) -> Option<f64> {
+    crate::model::parse_decimal(text.trim().trim_end_matches(['%', '％'])).ok().filter(|c| (1.0..=99.9).contains(c))
+}
 
 /// A solve button and, when open, the preview.
 #[component]
@@ -29,6 +37,29 @@ pub fn SolvePanel(props: &IndicatorProps) -> Html {
             open.then(|| solve(&plan, scenario, *key, *from, *mode))
         })
     };
+    // Under uncertainty: the same, each goal with the chance asked for; it
+    // runs the draws some sixteen times, so it waits for a pause.
+    let wanted = use_state_eq(|| "80".to_owned());
+    let confident = use_state_eq(|| None::<(String, Result<Solution, SolveError>)>);
+    {
+        let (plan, confident, sampler) = (props.plan.clone(), confident.clone(), props.sampler.clone());
+        let on = *open && props.scenario.uncertainty.on;
+        let scenario = props.scenario.clone();
+        use_effect_with(
+            (props.scenario.clone(), key, from_col, *mode, on, (*wanted).clone()),
+            move |(_, key, from, mode, on, wanted)| {
+                let (key, from, mode, wanted) = (*key, *from, *mode, wanted.clone());
+                let timer = (*on).then(|| {
+                    gloo::timers::callback::Timeout::new(CONFIDENT_DELAY_MS, move || {
+                        let (Some(c), Some(sampler)) = (read_percent(&wanted), sampler) else { return };
+                        let goal = Goal::Confident(c / 100.0, sampler.draws(&plan, key));
+                        confident.set(Some((wanted, solve_for(&plan, &scenario, key, from, mode, goal))));
+                    })
+                });
+                move || drop(timer)
+            },
+        );
+    }
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -55,47 +86,71 @@ pub fn SolvePanel(props: &IndicatorProps) -> Html {
     if !*open {
         return button;
     }
+    // An answer, what it gives, and its accept button; `prefix` names the
+    // hooks (`solve-result`, `solve-accept`).
+    let answer_of = |sol: &Solution, prefix: &str| {
+        let mut after = (*props.scenario).clone();
+        *after.growth_mut(key) = sol.table.clone();
+        let v = TargetVerdict::judge(&props.plan, &after, key);
+        let answer = match *mode {
+            SolveMode::Uniform => {
+                format!("{} {}%", s.solve_uniform_result, Growth::from_bp(sol.bp).unwrap_or_default())
+            }
+            SolveMode::Shift => format!(
+                "{} {} {}",
+                s.solve_shift_result,
+                format::signed_pct(f64::from(sol.bp) / 100.0, 2).trim_end_matches('%'),
+                s.solve_points
+            ),
+        };
+        let accept = {
+            let (d, table, open) = (props.dispatch.clone(), sol.table.clone(), open.clone());
+            Callback::from(move |_: MouseEvent| {
+                d.dispatch(Action::SetTable(key, table.clone()));
+                open.set(false);
+            })
+        };
+        html! {
+            <>
+                <p class="solve-answer" data-testid={format!("{prefix}-result")} data-bp={sol.bp.to_string()}><strong>{answer}</strong></p>
+                <p class="hint">
+                    {s.solve_after}{" "}{s.projected}{" "}{lang.amount(v.projected)}{lang.comma()}
+                    { if v.status == Status::Met { s.met } else { s.missed } }{lang.semicolon()}
+                    {format!("{}/{} {}", v.units_doubled(), v.units.len(), s.units_doubled)}
+                </p>
+                <button type="button" class="btn primary" data-testid={format!("{prefix}-accept")} onclick={accept}>{s.solve_accept}</button>
+            </>
+        }
+    };
     let body = match result.as_ref() {
         None => html! {},
         Some(Err(SolveError::NoYears)) => html! { <p class="field-error">{s.solve_no_years}</p> },
         Some(Err(SolveError::OutOfReach)) => {
             html! { <p class="field-error" data-testid="solve-result">{s.solve_out_of_reach}</p> }
         }
-        Some(Ok(sol)) => {
-            let mut after = (*props.scenario).clone();
-            *after.growth_mut(key) = sol.table.clone();
-            let v = TargetVerdict::judge(&props.plan, &after, key);
-            let answer = match *mode {
-                SolveMode::Uniform => {
-                    format!("{} {}%", s.solve_uniform_result, Growth::from_bp(sol.bp).unwrap_or_default())
-                }
-                SolveMode::Shift => format!(
-                    "{} {} {}",
-                    s.solve_shift_result,
-                    format::signed_pct(f64::from(sol.bp) / 100.0, 2).trim_end_matches('%'),
-                    s.solve_points
-                ),
-            };
-            let accept = {
-                let (d, table, open) = (props.dispatch.clone(), sol.table.clone(), open.clone());
-                Callback::from(move |_: MouseEvent| {
-                    d.dispatch(Action::SetTable(key, table.clone()));
-                    open.set(false);
-                })
-            };
-            html! {
-                <>
-                    <p class="solve-answer" data-testid="solve-result" data-bp={sol.bp.to_string()}><strong>{answer}</strong></p>
-                    <p class="hint">
-                        {s.solve_after}{" "}{s.projected}{" "}{lang.amount(v.projected)}{lang.comma()}
-                        { if v.status == Status::Met { s.met } else { s.missed } }{lang.semicolon()}
-                        {format!("{}/{} {}", v.units_doubled(), v.units.len(), s.units_doubled)}
-                    </p>
-                    <button type="button" class="btn primary" data-testid="solve-accept" onclick={accept}>{s.solve_accept}</button>
-                </>
-            }
-        }
+        Some(Ok(sol)) => answer_of(sol, "solve"),
     };
+    let confident_body = props.scenario.uncertainty.on.then(|| {
+        let r = lang.r();
+        let on_text = {
+            let wanted = wanted.clone();
+            Callback::from(move |t: String| wanted.set(t))
+        };
+        let valid = read_percent(&wanted).is_some();
+        let found = confident.as_ref().filter(|(w, _)| *w == *wanted).map(|(_, r)| r);
+        let outcome = match (valid, found) {
+            (false, _) => html! {},
+            (true, None) => html! { <p class="hint" aria-busy="true">{lang.c().loading}</p> },
+            (true, Some(Ok(sol))) => answer_of(sol, "solve-confident"),
+            (true, Some(Err(_))) => html! { <p class="field-error" data-testid="solve-confident-result">{s.solve_out_of_reach}</p> },
+        };
+        html! {
+            <div class="solve-confident">
+                <ConfidentField text={(*wanted).clone()} {lang} on_text={on_text} label={r.solve_confident} invalid={!valid} />
+                {outcome}
+            </div>
+        }
+    });
     html! {
         <div class="solve" role="group" aria-label={s.solve_heading}>
             {button}
@@ -111,8 +166,42 @@ pub fn SolvePanel(props: &IndicatorProps) -> Html {
                     <option value="shift" selected={*mode == SolveMode::Shift}>{s.solve_mode_shift}</option>
                 </select>
                 {body}
+                {confident_body.unwrap_or_default()}
                 <button type="button" class="btn subtle" onclick={toggle}>{s.cancel}</button>
             </div>
         </div>
+    }
+}
+
+/// Props of [`ConfidentField`].
+#[derive(Properties, PartialEq, Clone)]
+struct ConfidentFieldProps {
+    text: String,
+    lang: crate::i18n::Lang,
+    on_text: Callback<String>,
+    label: &'static str,
+    invalid: bool,
+}
+
+/// The confidence field of solving under uncertainty.
+#[component]
+fn ConfidentField(props: &ConfidentFieldProps) -> Html {
+    let draft = crate::components::draft::use_draft(props.text.clone(), props.on_text.clone());
+    let r = props.lang.r();
+    html! {
+        <label class="coefficient">
+            <span class="bar-label">{props.label}</span>
+            {crate::components::range_input::text_field(crate::components::range_input::TextField {
+                draft,
+                label: props.label,
+                testid: "solve-confidence",
+                prefix: "",
+                suffix: "%",
+                placeholder: None,
+                message: props.invalid.then(|| r.confidence_range.to_owned()),
+                note: None,
+                on_key: None,
+            })}
+        </label>
     }
 }

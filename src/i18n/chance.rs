@@ -50,6 +50,7 @@ pub struct RangeStrings {
     pub confidence_reported: &'static str,
     pub confidence_range: &'static str,
     pub confidence_apply: &'static str,
+    pub solve_confident: &'static str,
 }
 
 static ZH: ChanceStrings = ChanceStrings {
@@ -96,6 +97,7 @@ static ZH_RANGES: RangeStrings = RangeStrings {
     confidence_reported: "目标年已公布，无需再求增速。",
     confidence_range: "须在 1 和 99.9 之间",
     confidence_apply: "设为该增速",
+    solve_confident: "按把握求解：目标与各单位翻番的概率均不低于（%）",
 };
 
 static EN: ChanceStrings = ChanceStrings {
@@ -150,6 +152,7 @@ static EN_RANGES: RangeStrings = RangeStrings {
     confidence_reported: "The target year is reported: there is no growth left to seek.",
     confidence_range: "must lie between 1 and 99.9",
     confidence_apply: "Set this growth",
+    solve_confident: "Solve for a confidence: the target and every unit's doubling each at least (%)",
 };
 
 impl Lang {

@@ -18,6 +18,7 @@ use super::growth::Growth;
 use super::plan::{IndicatorKey, Plan};
 use super::projection::{reaches, Projection};
 use super::scenario::{GrowthTable, Scenario};
+use super::uncertainty::{Draws, Outlook};
 
 /// How the solved years are filled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -49,14 +50,51 @@ pub enum SolveError {
     OutOfReach,
 }
 
+/// What a solution must reach.
+#[derive(Clone, Copy, Debug)]
+pub enum Goal<'a> {
+    /// The city target and every unit's doubling, on the likely path.
+    Likely,
+    /// The city target and every unit's doubling, each with at least this
+    /// chance (0 … 1) under the scenario's ranges, from these draws (see
+    /// [`super::uncertainty`]).
+    Confident(f64, &'a Draws),
+}
+
 /// Whether `table` on `scenario`'s bases meets the city target and every
-/// unit's doubling for `key`.
-fn meets(plan: &Plan, scenario: &Scenario, key: IndicatorKey, table: &GrowthTable) -> bool {
+/// unit's doubling for `key`, as `goal` asks.
+fn meets(plan: &Plan, scenario: &Scenario, key: IndicatorKey, table: &GrowthTable, goal: Goal<'_>) -> bool {
     let mut inputs = scenario.inputs(key).clone();
     inputs.growth = table.clone();
+    if let Goal::Confident(confidence, draws) = goal {
+        let o = Outlook::of_inputs(plan, &inputs, key, scenario.uncertainty, draws);
+        return o.target.p >= confidence && o.doubling.iter().all(|c| c.p >= confidence);
+    }
     let p = Projection::of(&inputs);
     let city_ok = reaches(p.city_final(), plan.indicator(key).city_target);
     city_ok && inputs.bases.iter().enumerate().all(|(u, base)| reaches(p.unit_final(u), 2.0 * base))
+}
+
+/// The smallest whole `bp` in `lo ..= hi` for which `ok` holds, `ok` being
+/// false below some point and true from it on.
+fn smallest(lo: i32, hi: i32, ok: impl Fn(i32) -> bool) -> Result<i32, SolveError> {
+    if !ok(hi) {
+        return Err(SolveError::OutOfReach);
+    }
+    if ok(lo) {
+        return Ok(lo);
+    }
+    // Invariant: lo fails, hi meets.
+    let (mut lo, mut hi) = (lo, hi);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if ok(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Ok(hi)
 }
 
 /// Solves `key` for the year columns from `from` (0 = base year + 1) on;
@@ -74,6 +112,25 @@ pub fn solve(
     key: IndicatorKey,
     from: usize,
     mode: SolveMode,
+) -> Result<Solution, SolveError> {
+    solve_for(plan, scenario, key, from, mode, Goal::Likely)
+}
+
+/// [`solve`] for a [`Goal`]: under uncertainty, the smallest growth (or
+/// shift) whose draws reach the target and every unit's doubling with the
+/// chance asked for, found by bisection (common random numbers make each
+/// chance rise with the growth).
+///
+/// # Errors
+///
+/// As [`solve`].
+pub fn solve_for(
+    plan: &Plan,
+    scenario: &Scenario,
+    key: IndicatorKey,
+    from: usize,
+    mode: SolveMode,
+    goal: Goal<'_>,
 ) -> Result<Solution, SolveError> {
     let current = scenario.growth(key);
     let years = current.years();
@@ -93,6 +150,11 @@ pub fn solve(
         t
     };
     match mode {
+        SolveMode::Uniform if matches!(goal, Goal::Confident(..)) => {
+            let at = |bp: i32| fill(&|_| Growth::from_bp(bp).unwrap_or(Growth::ZERO));
+            let bp = smallest(Growth::MIN.bp(), Growth::MAX.bp(), |bp| meets(plan, scenario, key, &at(bp), goal))?;
+            Ok(Solution { table: at(bp), bp })
+        }
         SolveMode::Uniform => {
             let inputs = scenario.inputs(key);
             let p = Projection::of(inputs);
@@ -114,7 +176,7 @@ pub fn solve(
             }
             let g = Growth::ceil_percent(percent.max(Growth::MIN.percent())).map_err(|_| SolveError::OutOfReach)?;
             let table = fill(&|_| g);
-            if !meets(plan, scenario, key, &table) {
+            if !meets(plan, scenario, key, &table, goal) {
                 return Err(SolveError::OutOfReach);
             }
             Ok(Solution { table, bp: g.bp() })
@@ -124,23 +186,8 @@ pub fn solve(
             let shifted = |delta: i32| {
                 fill(&|g| Growth::from_bp((g.bp() + delta).clamp(Growth::MIN.bp(), Growth::MAX.bp())).unwrap_or(g))
             };
-            let (mut lo, mut hi) = (-span, span);
-            if !meets(plan, scenario, key, &shifted(hi)) {
-                return Err(SolveError::OutOfReach);
-            }
-            if meets(plan, scenario, key, &shifted(lo)) {
-                return Ok(Solution { table: shifted(lo), bp: lo });
-            }
-            // Invariant: lo fails, hi meets.
-            while hi - lo > 1 {
-                let mid = lo + (hi - lo) / 2;
-                if meets(plan, scenario, key, &shifted(mid)) {
-                    hi = mid;
-                } else {
-                    lo = mid;
-                }
-            }
-            Ok(Solution { table: shifted(hi), bp: hi })
+            let bp = smallest(-span, span, |delta| meets(plan, scenario, key, &shifted(delta), goal))?;
+            Ok(Solution { table: shifted(bp), bp })
         }
     }
 }
@@ -195,8 +242,8 @@ mod tests {
             let c = less.get(u, 1).unwrap();
             less.set(u, 1, Growth::from_bp(c.bp() - 1).unwrap());
         }
-        assert!(!meets(&plan, &s, IndicatorKey::Funds, &less));
-        assert!(meets(&plan, &s, IndicatorKey::Funds, &sol.table));
+        assert!(!meets(&plan, &s, IndicatorKey::Funds, &less, Goal::Likely));
+        assert!(meets(&plan, &s, IndicatorKey::Funds, &sol.table, Goal::Likely));
     }
 
     #[test]

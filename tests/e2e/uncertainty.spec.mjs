@@ -229,3 +229,23 @@ test('the print briefing, CSV and XLSX carry the probabilities, ranges, ρ and �
   expect(files.get('xl/sharedStrings.xml').toString('utf8')).toContain('翻番/达标概率（%）');
   expect(files.get('xl/worksheets/sheet1.xml').toString('utf8')).toContain(`<v>${(p * 100).toFixed(2).replace(/\.?0+$/, '')}</v>`);
 });
+
+test('solve under uncertainty: every goal with the chance asked, more than the likely path needs', async ({ page }) => {
+  await openPage(page);
+  await page.getByTestId('indicator-investment').click();
+  await switchOn(page);
+  await page.getByTestId('solve-investment').click();
+  await expect(page.getByTestId('solve-result')).toHaveAttribute('data-bp', /\d/);
+  await expect(page.getByTestId('solve-confidence')).toHaveValue('80');
+  await expect(page.getByTestId('solve-confident-result')).toHaveAttribute('data-bp', /\d/);
+  const likely = Number(await page.getByTestId('solve-result').getAttribute('data-bp'));
+  const sure = Number(await page.getByTestId('solve-confident-result').getAttribute('data-bp'));
+  expect(sure).toBeGreaterThan(likely);
+  await typeInto(page, 'solve-confidence', '60');
+  await expect.poll(async () => Number(await page.getByTestId('solve-confident-result').getAttribute('data-bp'))).toBeLessThan(sure);
+  await page.getByTestId('solve-confident-accept').click();
+  expect(await probability(page, 'investment')).toBeGreaterThanOrEqual(0.6);
+  for (const unit of UNITS) {
+    await expect.poll(async () => Number(await page.getByTestId(`unit-prob-investment-${unit}`).getAttribute('data-probability'))).toBeGreaterThanOrEqual(0.6);
+  }
+});

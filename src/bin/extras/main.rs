@@ -365,7 +365,7 @@ fn Panels(props: &PanelsProps) -> Html {
                 None => html! {},
             },
             Kind::Solve => html! {
-                <SolvePanel {open} plan={app.plan.clone()} indicator={key} scenario={app.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
+                <SolvePanel {open} plan={app.plan.clone()} indicator={key} scenario={app.scenario.clone()} lang={lang} dispatch={dispatch.clone()} sampler={Some(sampler.clone())} />
             },
             Kind::Bases => html! {
                 <BasesEditor {open} plan={app.plan.clone()} indicator={key} scenario={app.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
