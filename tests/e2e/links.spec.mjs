@@ -143,3 +143,26 @@ for (const [file, name, cell, value] of [
     await ctx.close();
   });
 }
+
+test('golden links of every earlier format version still open on the verdicts they must give, with probabilities off', async ({ page }) => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const root = new URL('../golden/links/', import.meta.url);
+  let opened = 0;
+  for (const version of ['v1', 'v2', 'v3']) {
+    const dir = new URL(`${version}/`, root);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.actual.json'))) {
+      const golden = JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
+      await openPage(page, `#s=${golden.code}`);
+      await expect(page.getByTestId('link-error')).toHaveCount(0);
+      await expect(page.getByTestId('uncertainty-toggle')).toHaveAttribute('aria-pressed', 'false');
+      for (const v of golden.verdicts) {
+        const card = page.getByTestId(`verdict-${v.indicator}`);
+        await expect(card, `${version}/${file}`).toHaveAttribute('data-status', v.status);
+        expect(Number(await card.getAttribute('data-projected')), `${version}/${file}`).toBeCloseTo(v.projected, 3);
+        await expect(card).not.toHaveAttribute('data-probability', /.*/);
+      }
+      opened++;
+    }
+  }
+  expect(opened).toBeGreaterThanOrEqual(18);
+});
