@@ -19,6 +19,7 @@ mod shipped_plan;
 pub mod solve;
 pub mod uncertainty;
 pub mod verdict;
+pub mod workshop;
 
 pub use codec::{LinkError, LinkState};
 pub use contribution::{contributions, Contribution, Contributor};
