@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes the link decoder, the file importer and the workshop's link finder
+# Fuzzes the link decoder, the file importer, the workshop's link finder
+# and its file reader
 # for a bounded time each
 # (default 120 s) with cargo-fuzz (libFuzzer). Not part of CI: run it by hand
 # and read the summary lines. cargo-fuzz passes unstable flags to rustc, so
@@ -18,7 +19,7 @@ mkdir -p fuzz/corpus/find_links
 for f in tests/golden/links/v*/*.json; do
   python3 -c 'import json,sys; print("方案：https://example.org/#s=" + json.load(open(sys.argv[1]))["code"] + "。", end="")' "$f" > "fuzz/corpus/find_links/$(basename "$f" .json | cut -c1-40)"
 done
-for target in decode_link import_file find_links; do
+for target in decode_link import_file find_links read_workshop; do
   echo "== $target, ${SECONDS_EACH}s"
   RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none "$target" -- -max_total_time="$SECONDS_EACH" 2>&1 | tail -n 12
 done

@@ -3,6 +3,8 @@
 //! scenario composed from each unit's pledge. Pure; the workshop view
 //! (issue 11) is built on it.
 
+pub mod store;
+
 use super::codec::{LinkError, LinkState};
 use super::growth::Growth;
 use super::plan::{IndicatorKey, Plan};

@@ -1,0 +1,454 @@
+//! A workshop as it is kept and exchanged: its rounds, each round's
+//! entries (named scenario links), its reference entry, its way of
+//! combining and the owners the facilitator set by hand. One documented
+//! JSON form serves the browser's storage and the exported file:
+//!
+//! ```json
+//! {
+//!   "format": "doubling-sandbox-workshop",
+//!   "version": 1,
+//!   "current": 1,
+//!   "rounds": [
+//!     { "name": "第1轮", "mode": "proposals", "reference": 0, "owners": {},
+//!       "entries": [ { "name": "第一桌", "code": "BA…" } ] },
+//!     { "name": "第2轮", "mode": "pledges", "reference": 0,
+//!       "owners": { "nanle": 1, "taiqian": "reference" },
+//!       "entries": [ { "name": "市局", "code": "BA…" }, { "name": "南乐县", "code": "BA…" } ] }
+//!   ]
+//! }
+//! ```
+//!
+//! `mode` is `pledges` (each unit from the entry that owns it) or
+//! `proposals` (side by side); `reference` is an entry's index (0-based;
+//! any value while a round has no entries); `owners` maps a unit id to an
+//! entry's index or `"reference"` where the facilitator chose, the other
+//! units following their default claims. Every code must open. A file is
+//! read whole or not at all: the first field that is wrong is named.
+
+use serde_json::{json, Map, Value};
+use thiserror::Error;
+
+use super::super::codec::{LinkError, LinkState, MAX_NAME_CHARS};
+use super::super::plan::Plan;
+use super::claims;
+
+/// The value of `format`.
+pub const WORKSHOP_FORMAT: &str = "doubling-sandbox-workshop";
+/// The version this code writes and reads.
+pub const WORKSHOP_VERSION: u64 = 1;
+/// The most entries a round holds.
+pub const MAX_ENTRIES: usize = 200;
+/// The most rounds a workshop holds.
+pub const MAX_ROUNDS: usize = 50;
+
+/// How a round's entries are combined.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Each unit from the entry that speaks for it (认领).
+    #[default]
+    Pledges,
+    /// Every entry a whole-city proposal, side by side.
+    Proposals,
+}
+
+impl Mode {
+    /// `pledges` or `proposals`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Pledges => "pledges",
+            Mode::Proposals => "proposals",
+        }
+    }
+}
+
+/// Who a unit's figures come from, as the facilitator set it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Owner {
+    /// The reference entry (the unit is not pledged).
+    Reference,
+    /// An entry, by index.
+    Entry(usize),
+}
+
+/// One scenario of a round.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// What the facilitator calls it (the scenario's name at first).
+    pub name: String,
+    /// Its link code.
+    pub code: String,
+    /// What the code holds.
+    pub state: LinkState,
+}
+
+/// One round of a workshop.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Round {
+    /// 第1轮, 第2轮, … unless renamed.
+    pub name: String,
+    /// The entries, in the facilitator's order.
+    pub entries: Vec<Entry>,
+    /// The reference entry's index.
+    pub reference: usize,
+    /// How the entries are combined.
+    pub mode: Mode,
+    /// Per unit, the owner set by hand, if any.
+    pub owners: Vec<Option<Owner>>,
+}
+
+/// Who each unit's figures come from in a round.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ownership {
+    /// Per unit, the entry it is taken from (`None`: the reference's, not
+    /// pledged).
+    pub owners: Vec<Option<usize>>,
+    /// Per unit, the entries that claim it when more than one does and the
+    /// facilitator has not chosen (the first of them is taken meanwhile).
+    pub disputed: Vec<Vec<usize>>,
+}
+
+impl Round {
+    /// Who each unit's figures come from: the facilitator's choice, else
+    /// the one entry that claims the unit (see [`claims`]), else the first
+    /// of several (marked disputed), else the reference.
+    pub fn ownership(&self, plan: &Plan) -> Ownership {
+        let scenarios: Vec<_> = self.entries.iter().map(|e| e.state.scenario.clone()).collect();
+        let claimed = claims(plan, &scenarios);
+        let mut out = Ownership { owners: Vec::new(), disputed: Vec::new() };
+        for (u, by) in claimed.into_iter().enumerate() {
+            let set = self.owners.get(u).copied().flatten();
+            let (owner, disputed) = match set {
+                Some(Owner::Reference) => (None, Vec::new()),
+                Some(Owner::Entry(e)) if e < self.entries.len() => (Some(e), Vec::new()),
+                _ if by.len() > 1 => (by.first().copied(), by),
+                _ => (by.first().copied(), Vec::new()),
+            };
+            out.owners.push(owner);
+            out.disputed.push(disputed);
+        }
+        out
+    }
+}
+
+/// A workshop: its rounds and the one on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workshop {
+    /// The rounds, first first; never empty.
+    pub rounds: Vec<Round>,
+    /// The round on screen.
+    pub current: usize,
+}
+
+impl Workshop {
+    /// A workshop with one empty round, 第1轮 or Round 1.
+    pub fn new(first_round: String) -> Self {
+        Workshop { rounds: vec![Round { name: first_round, ..Round::default() }], current: 0 }
+    }
+}
+
+/// What is wrong at one place in a workshop file.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum WorkshopProblem {
+    /// Not JSON at all.
+    #[error("not JSON ({0})")]
+    NotJson(String),
+    /// Not a workshop file.
+    #[error("not a workshop file")]
+    WrongFormat,
+    /// Another version.
+    #[error("version {0} is not supported")]
+    WrongVersion(String),
+    /// A field this format does not have.
+    #[error("unknown field")]
+    Unknown,
+    /// Of the wrong JSON type.
+    #[error("expected {0}")]
+    WrongType(&'static str),
+    /// A number or a count outside its range.
+    #[error("out of range")]
+    OutOfRange,
+    /// Required and missing.
+    #[error("missing")]
+    Missing,
+    /// A scenario code that does not open.
+    #[error("the link cannot be opened: {0}")]
+    Link(LinkError),
+}
+
+/// A refused workshop file: where, and what.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error("{path}: {problem}")]
+pub struct WorkshopError {
+    /// The field, e.g. `rounds.1.entries.0.code`; empty for the whole file.
+    pub path: String,
+    /// What is wrong there.
+    pub problem: WorkshopProblem,
+}
+
+fn err(path: impl Into<String>, problem: WorkshopProblem) -> WorkshopError {
+    WorkshopError { path: path.into(), problem }
+}
+
+fn object<'a>(v: &'a Value, path: &str, fields: &[&str]) -> Result<&'a Map<String, Value>, WorkshopError> {
+    let map = v.as_object().ok_or_else(|| err(path, WorkshopProblem::WrongType("an object")))?;
+    if let Some(k) = map.keys().find(|k| !fields.contains(&k.as_str())) {
+        let at = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+        return Err(err(at, WorkshopProblem::Unknown));
+    }
+    Ok(map)
+}
+
+fn field<'a>(map: &'a Map<String, Value>, path: &str, name: &str) -> Result<&'a Value, WorkshopError> {
+    map.get(name).ok_or_else(|| err(join(path, name), WorkshopProblem::Missing))
+}
+
+fn join(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{path}.{name}")
+    }
+}
+
+fn index(v: &Value, path: &str, below: usize) -> Result<usize, WorkshopError> {
+    let n = v.as_u64().ok_or_else(|| err(path, WorkshopProblem::WrongType("a whole number")))?;
+    usize::try_from(n).ok().filter(|n| *n < below).ok_or_else(|| err(path, WorkshopProblem::OutOfRange))
+}
+
+fn name(v: &Value, path: &str) -> Result<String, WorkshopError> {
+    let text = v.as_str().ok_or_else(|| err(path, WorkshopProblem::WrongType("text")))?;
+    if text.chars().count() > MAX_NAME_CHARS {
+        return Err(err(path, WorkshopProblem::OutOfRange));
+    }
+    Ok(text.to_owned())
+}
+
+/// Writes a workshop in the documented form.
+pub fn to_json(plan: &Plan, w: &Workshop) -> String {
+    let rounds: Vec<Value> = w
+        .rounds
+        .iter()
+        .map(|r| {
+            let owners: Map<String, Value> = plan
+                .units
+                .iter()
+                .zip(&r.owners)
+                .filter_map(|(unit, o)| {
+                    let v = match (*o)? {
+                        Owner::Reference => Value::from("reference"),
+                        Owner::Entry(e) => Value::from(e),
+                    };
+                    Some((unit.id.clone(), v))
+                })
+                .collect();
+            let entries: Vec<Value> = r.entries.iter().map(|e| json!({ "name": e.name, "code": e.code })).collect();
+            json!({ "name": r.name, "mode": r.mode.as_str(), "reference": r.reference, "owners": owners, "entries": entries })
+        })
+        .collect();
+    let doc = json!({
+        "format": WORKSHOP_FORMAT,
+        "version": WORKSHOP_VERSION,
+        "current": w.current,
+        "rounds": rounds,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+/// Reads a workshop, whole or not at all.
+///
+/// # Errors
+///
+/// A [`WorkshopError`] naming the first field that is wrong.
+pub fn from_json(plan: &Plan, text: &str) -> Result<Workshop, WorkshopError> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| err("", WorkshopProblem::NotJson(e.to_string())))?;
+    let top = object(&doc, "", &["format", "version", "current", "rounds"])?;
+    if top.get("format").and_then(Value::as_str) != Some(WORKSHOP_FORMAT) {
+        return Err(err("format", WorkshopProblem::WrongFormat));
+    }
+    match field(top, "", "version")? {
+        v if v.as_u64() == Some(WORKSHOP_VERSION) => {}
+        v => return Err(err("version", WorkshopProblem::WrongVersion(v.to_string()))),
+    }
+    let list =
+        field(top, "", "rounds")?.as_array().ok_or_else(|| err("rounds", WorkshopProblem::WrongType("a list")))?;
+    if list.is_empty() || list.len() > MAX_ROUNDS {
+        return Err(err("rounds", WorkshopProblem::OutOfRange));
+    }
+    let rounds = list
+        .iter()
+        .enumerate()
+        .map(|(i, r)| read_round(plan, r, &format!("rounds.{i}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let current = index(field(top, "", "current")?, "current", rounds.len())?;
+    Ok(Workshop { rounds, current })
+}
+
+fn read_round(plan: &Plan, v: &Value, path: &str) -> Result<Round, WorkshopError> {
+    let r = object(v, path, &["name", "mode", "reference", "owners", "entries"])?;
+    let round_name = name(field(r, path, "name")?, &join(path, "name"))?;
+    let mode = match field(r, path, "mode")?.as_str() {
+        Some("pledges") => Mode::Pledges,
+        Some("proposals") => Mode::Proposals,
+        _ => return Err(err(join(path, "mode"), WorkshopProblem::WrongType("\"pledges\" or \"proposals\""))),
+    };
+    let at = join(path, "entries");
+    let list = field(r, path, "entries")?.as_array().ok_or_else(|| err(&at, WorkshopProblem::WrongType("a list")))?;
+    if list.len() > MAX_ENTRIES {
+        return Err(err(&at, WorkshopProblem::OutOfRange));
+    }
+    let mut entries = Vec::with_capacity(list.len());
+    for (i, e) in list.iter().enumerate() {
+        let at = format!("{at}.{i}");
+        let e = object(e, &at, &["name", "code"])?;
+        let entry_name = name(field(e, &at, "name")?, &join(&at, "name"))?;
+        let code_at = join(&at, "code");
+        let code = field(e, &at, "code")?.as_str().ok_or_else(|| err(&code_at, WorkshopProblem::WrongType("text")))?;
+        let state = LinkState::decode(code, plan).map_err(|e| err(&code_at, WorkshopProblem::Link(e)))?;
+        entries.push(Entry { name: entry_name, code: code.to_owned(), state });
+    }
+    let reference = index(field(r, path, "reference")?, &join(path, "reference"), entries.len().max(1))?;
+    let at = join(path, "owners");
+    let given =
+        field(r, path, "owners")?.as_object().ok_or_else(|| err(&at, WorkshopProblem::WrongType("an object")))?;
+    let mut owners = vec![None; plan.units.len()];
+    for (unit, o) in given {
+        let at = format!("{at}.{unit}");
+        let u = plan.unit_index(unit).ok_or_else(|| err(&at, WorkshopProblem::Unknown))?;
+        owners[u] = Some(if o.as_str() == Some("reference") {
+            Owner::Reference
+        } else {
+            Owner::Entry(index(o, &at, entries.len())?)
+        });
+    }
+    Ok(Round { name: round_name, entries, reference, mode, owners })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Growth, IndicatorKey, Lang, Scenario};
+
+    fn plan() -> Plan {
+        Plan::shipped().expect("the shipped plan parses")
+    }
+
+    fn entry(plan: &Plan, name: &str, unit: usize, bp: i32) -> Entry {
+        let mut s = Scenario::default_for(plan);
+        s.name = name.to_owned();
+        s.growth_mut(IndicatorKey::ValueAdded).set(unit, 3, Growth::from_bp(bp).expect("in range"));
+        let state = LinkState { scenario: s, lang: Lang::Zh, indicator: None };
+        let code = state.encode(plan);
+        // What a code opens to: the view it was written with.
+        let state = LinkState::decode(&code, plan).expect("opens");
+        Entry { name: name.to_owned(), code, state }
+    }
+
+    fn workshop(plan: &Plan) -> Workshop {
+        let first = Round {
+            name: "第1轮".into(),
+            entries: vec![entry(plan, "第一桌", 0, 3000)],
+            reference: 0,
+            mode: Mode::Proposals,
+            owners: vec![None; plan.units.len()],
+        };
+        let mut owners = vec![None; plan.units.len()];
+        owners[3] = Some(Owner::Entry(1));
+        owners[5] = Some(Owner::Reference);
+        let second = Round {
+            name: "第2轮".into(),
+            entries: vec![
+                entry(plan, "市局", 0, 2950),
+                entry(plan, "南乐县", 3, 3300),
+                entry(plan, "也报南乐", 3, 3400),
+            ],
+            reference: 0,
+            mode: Mode::Pledges,
+            owners,
+        };
+        Workshop { rounds: vec![first, second], current: 1 }
+    }
+
+    #[test]
+    fn a_workshop_reads_back_what_it_wrote() {
+        let plan = plan();
+        let w = workshop(&plan);
+        let text = to_json(&plan, &w);
+        assert!(text.contains(r#""nanle": 1"#) && text.contains(r#""taiqian": "reference""#), "{text}");
+        assert_eq!(from_json(&plan, &text), Ok(w));
+    }
+
+    #[test]
+    fn ownership_follows_the_facilitator_then_the_claims() {
+        let plan = plan();
+        let mut round = workshop(&plan).rounds.remove(1);
+        let o = round.ownership(&plan);
+        // Hualong: only 市局 changed it. Nanle: chosen by hand. Taiqian: the reference by hand.
+        assert_eq!((o.owners[0], o.owners[3], o.owners[5], o.owners[6]), (Some(0), Some(1), None, None));
+        assert!(o.disputed.iter().all(Vec::is_empty));
+        // Without the hand choice, two entries claim Nanle: the first is taken, both are shown.
+        round.owners[3] = None;
+        let o = round.ownership(&plan);
+        assert_eq!((o.owners[3], o.disputed[3].clone()), (Some(1), vec![1, 2]));
+    }
+
+    /// A change made to a good file.
+    type Change = Box<dyn Fn(&mut Value)>;
+
+    #[test]
+    fn a_bad_file_is_refused_whole_naming_the_field() {
+        let plan = plan();
+        let good: Value = serde_json::from_str(&to_json(&plan, &workshop(&plan))).expect("json");
+        let cases: Vec<(Change, &str, WorkshopProblem)> = vec![
+            (Box::new(|d| d["format"] = "x".into()), "format", WorkshopProblem::WrongFormat),
+            (Box::new(|d| d["version"] = 2.into()), "version", WorkshopProblem::WrongVersion("2".into())),
+            (Box::new(|d| d["extra"] = 1.into()), "extra", WorkshopProblem::Unknown),
+            (Box::new(|d| d["current"] = 2.into()), "current", WorkshopProblem::OutOfRange),
+            (Box::new(|d| d["rounds"] = json!([])), "rounds", WorkshopProblem::OutOfRange),
+            (
+                Box::new(|d| d["rounds"][1]["mode"] = "vote".into()),
+                "rounds.1.mode",
+                WorkshopProblem::WrongType("\"pledges\" or \"proposals\""),
+            ),
+            (Box::new(|d| d["rounds"][1]["reference"] = 3.into()), "rounds.1.reference", WorkshopProblem::OutOfRange),
+            (
+                Box::new(|d| d["rounds"][1]["owners"]["xian"] = 0.into()),
+                "rounds.1.owners.xian",
+                WorkshopProblem::Unknown,
+            ),
+            (
+                Box::new(|d| d["rounds"][1]["owners"]["nanle"] = 7.into()),
+                "rounds.1.owners.nanle",
+                WorkshopProblem::OutOfRange,
+            ),
+            (
+                Box::new(|d| d["rounds"][1]["entries"][2]["code"] = "BAAAAAAAAAAAAAzIYex".into()),
+                "rounds.1.entries.2.code",
+                WorkshopProblem::Link(LinkError::Checksum),
+            ),
+            (
+                Box::new(|d| d["rounds"][0]["entries"][0]["name"] = 5.into()),
+                "rounds.0.entries.0.name",
+                WorkshopProblem::WrongType("text"),
+            ),
+            (
+                Box::new(|d| d["rounds"][0]["entries"][0]["colour"] = 5.into()),
+                "rounds.0.entries.0.colour",
+                WorkshopProblem::Unknown,
+            ),
+            (
+                Box::new(|d| {
+                    d["rounds"][0].as_object_mut().map(|r| r.remove("entries"));
+                }),
+                "rounds.0.entries",
+                WorkshopProblem::Missing,
+            ),
+        ];
+        for (change, path, problem) in cases {
+            let mut doc = good.clone();
+            change(&mut doc);
+            let e = from_json(&plan, &doc.to_string()).expect_err(path);
+            assert_eq!((e.path.as_str(), e.problem), (path, problem));
+        }
+        assert!(matches!(from_json(&plan, "{").map_err(|e| e.problem), Err(WorkshopProblem::NotJson(_))));
+    }
+}
