@@ -1124,12 +1124,17 @@ impl Lang {
                     (Lang::Zh, "a number") => "数字",
                     (Lang::Zh, "text") => "文本",
                     (Lang::Zh, "\"zh\" or \"en\"") => "\"zh\" 或 \"en\"",
+                    (Lang::Zh, "true or false") => "true 或 false",
+                    (Lang::Zh, "a number or { low, high }") => "数字或 { low, high }",
+                    (Lang::Zh, "a list") => "列表",
+                    (Lang::Zh, "a whole number") => "整数",
                     (_, other) => other,
                 };
                 format!("{} {expected}", s.f_wrong_type)
             }
             FileProblem::OutOfRange => s.f_out_of_range.to_owned(),
             FileProblem::Missing => s.f_missing.to_owned(),
+            FileProblem::Link(e) => self.link_problem(e),
         };
         let at = if e.path.is_empty() { s.whole_file.to_owned() } else { e.path.clone() };
         match self {
@@ -1313,6 +1318,24 @@ fn truncate(text: &str, max: usize) -> String {
 mod tests {
     use super::*;
     use crate::sheet::protocol::{MAX_COLS, MAX_FILE_BYTES, MAX_ROWS};
+
+    #[test]
+    fn the_file_problems_of_uncertainty_and_workshops_read_in_chinese() {
+        let e = |path: &str, problem| FileError { path: path.to_owned(), problem };
+        assert_eq!(
+            Lang::Zh.file_problem(&e("uncertainty.on", FileProblem::WrongType("true or false"))),
+            "uncertainty.on：类型不对，应为 true 或 false"
+        );
+        assert_eq!(
+            Lang::Zh.file_problem(&e(
+                "indicators.funds.ranges.hualong.2024",
+                FileProblem::WrongType("a number or { low, high }")
+            )),
+            "indicators.funds.ranges.hualong.2024：类型不对，应为 数字或 { low, high }"
+        );
+        let link = Lang::Zh.file_problem(&e("rounds.0.entries.1.code", FileProblem::Link(LinkError::Checksum)));
+        assert!(link.starts_with("rounds.0.entries.1.code：") && link.contains("校验"), "{link}");
+    }
 
     #[test]
     fn every_spreadsheet_problem_has_words_in_both_languages() {

@@ -83,6 +83,10 @@ pub enum FileProblem {
     /// Required and missing.
     #[error("missing")]
     Missing,
+    /// A scenario link inside the file (a workshop's entry) that does not
+    /// open.
+    #[error("the link cannot be opened: {0}")]
+    Link(super::codec::LinkError),
 }
 
 /// A refused file: where, and what.

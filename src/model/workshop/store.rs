@@ -26,9 +26,9 @@
 //! read whole or not at all: the first field that is wrong is named.
 
 use serde_json::{json, Map, Value};
-use thiserror::Error;
 
-use super::super::codec::{LinkError, LinkState, MAX_NAME_CHARS};
+use super::super::codec::{LinkState, MAX_NAME_CHARS};
+use super::super::file::{FileError, FileProblem};
 use super::super::plan::Plan;
 use super::claims;
 
@@ -146,60 +146,21 @@ impl Workshop {
     }
 }
 
-/// What is wrong at one place in a workshop file.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-pub enum WorkshopProblem {
-    /// Not JSON at all.
-    #[error("not JSON ({0})")]
-    NotJson(String),
-    /// Not a workshop file.
-    #[error("not a workshop file")]
-    WrongFormat,
-    /// Another version.
-    #[error("version {0} is not supported")]
-    WrongVersion(String),
-    /// A field this format does not have.
-    #[error("unknown field")]
-    Unknown,
-    /// Of the wrong JSON type.
-    #[error("expected {0}")]
-    WrongType(&'static str),
-    /// A number or a count outside its range.
-    #[error("out of range")]
-    OutOfRange,
-    /// Required and missing.
-    #[error("missing")]
-    Missing,
-    /// A scenario code that does not open.
-    #[error("the link cannot be opened: {0}")]
-    Link(LinkError),
+fn err(path: impl Into<String>, problem: FileProblem) -> FileError {
+    FileError { path: path.into(), problem }
 }
 
-/// A refused workshop file: where, and what.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error("{path}: {problem}")]
-pub struct WorkshopError {
-    /// The field, e.g. `rounds.1.entries.0.code`; empty for the whole file.
-    pub path: String,
-    /// What is wrong there.
-    pub problem: WorkshopProblem,
-}
-
-fn err(path: impl Into<String>, problem: WorkshopProblem) -> WorkshopError {
-    WorkshopError { path: path.into(), problem }
-}
-
-fn object<'a>(v: &'a Value, path: &str, fields: &[&str]) -> Result<&'a Map<String, Value>, WorkshopError> {
-    let map = v.as_object().ok_or_else(|| err(path, WorkshopProblem::WrongType("an object")))?;
+fn object<'a>(v: &'a Value, path: &str, fields: &[&str]) -> Result<&'a Map<String, Value>, FileError> {
+    let map = v.as_object().ok_or_else(|| err(path, FileProblem::WrongType("an object")))?;
     if let Some(k) = map.keys().find(|k| !fields.contains(&k.as_str())) {
         let at = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
-        return Err(err(at, WorkshopProblem::Unknown));
+        return Err(err(at, FileProblem::Unknown));
     }
     Ok(map)
 }
 
-fn field<'a>(map: &'a Map<String, Value>, path: &str, name: &str) -> Result<&'a Value, WorkshopError> {
-    map.get(name).ok_or_else(|| err(join(path, name), WorkshopProblem::Missing))
+fn field<'a>(map: &'a Map<String, Value>, path: &str, name: &str) -> Result<&'a Value, FileError> {
+    map.get(name).ok_or_else(|| err(join(path, name), FileProblem::Missing))
 }
 
 fn join(path: &str, name: &str) -> String {
@@ -210,15 +171,15 @@ fn join(path: &str, name: &str) -> String {
     }
 }
 
-fn index(v: &Value, path: &str, below: usize) -> Result<usize, WorkshopError> {
-    let n = v.as_u64().ok_or_else(|| err(path, WorkshopProblem::WrongType("a whole number")))?;
-    usize::try_from(n).ok().filter(|n| *n < below).ok_or_else(|| err(path, WorkshopProblem::OutOfRange))
+fn index(v: &Value, path: &str, below: usize) -> Result<usize, FileError> {
+    let n = v.as_u64().ok_or_else(|| err(path, FileProblem::WrongType("a whole number")))?;
+    usize::try_from(n).ok().filter(|n| *n < below).ok_or_else(|| err(path, FileProblem::OutOfRange))
 }
 
-fn name(v: &Value, path: &str) -> Result<String, WorkshopError> {
-    let text = v.as_str().ok_or_else(|| err(path, WorkshopProblem::WrongType("text")))?;
+fn name(v: &Value, path: &str) -> Result<String, FileError> {
+    let text = v.as_str().ok_or_else(|| err(path, FileProblem::WrongType("text")))?;
     if text.chars().count() > MAX_NAME_CHARS {
-        return Err(err(path, WorkshopProblem::OutOfRange));
+        return Err(err(path, FileProblem::OutOfRange));
     }
     Ok(text.to_owned())
 }
@@ -258,21 +219,21 @@ pub fn to_json(plan: &Plan, w: &Workshop) -> String {
 ///
 /// # Errors
 ///
-/// A [`WorkshopError`] naming the first field that is wrong.
-pub fn from_json(plan: &Plan, text: &str) -> Result<Workshop, WorkshopError> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| err("", WorkshopProblem::NotJson(e.to_string())))?;
+/// A [`FileError`] naming the first field that is wrong (the scenario
+/// file's error, with [`FileProblem::Link`] for a code that does not open).
+pub fn from_json(plan: &Plan, text: &str) -> Result<Workshop, FileError> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| err("", FileProblem::NotJson(e.to_string())))?;
     let top = object(&doc, "", &["format", "version", "current", "rounds"])?;
     if top.get("format").and_then(Value::as_str) != Some(WORKSHOP_FORMAT) {
-        return Err(err("format", WorkshopProblem::WrongFormat));
+        return Err(err("format", FileProblem::WrongFormat));
     }
     match field(top, "", "version")? {
         v if v.as_u64() == Some(WORKSHOP_VERSION) => {}
-        v => return Err(err("version", WorkshopProblem::WrongVersion(v.to_string()))),
+        v => return Err(err("version", FileProblem::WrongVersion(v.to_string()))),
     }
-    let list =
-        field(top, "", "rounds")?.as_array().ok_or_else(|| err("rounds", WorkshopProblem::WrongType("a list")))?;
+    let list = field(top, "", "rounds")?.as_array().ok_or_else(|| err("rounds", FileProblem::WrongType("a list")))?;
     if list.is_empty() || list.len() > MAX_ROUNDS {
-        return Err(err("rounds", WorkshopProblem::OutOfRange));
+        return Err(err("rounds", FileProblem::OutOfRange));
     }
     let rounds = list
         .iter()
@@ -283,18 +244,18 @@ pub fn from_json(plan: &Plan, text: &str) -> Result<Workshop, WorkshopError> {
     Ok(Workshop { rounds, current })
 }
 
-fn read_round(plan: &Plan, v: &Value, path: &str) -> Result<Round, WorkshopError> {
+fn read_round(plan: &Plan, v: &Value, path: &str) -> Result<Round, FileError> {
     let r = object(v, path, &["name", "mode", "reference", "owners", "entries"])?;
     let round_name = name(field(r, path, "name")?, &join(path, "name"))?;
     let mode = match field(r, path, "mode")?.as_str() {
         Some("pledges") => Mode::Pledges,
         Some("proposals") => Mode::Proposals,
-        _ => return Err(err(join(path, "mode"), WorkshopProblem::WrongType("\"pledges\" or \"proposals\""))),
+        _ => return Err(err(join(path, "mode"), FileProblem::WrongType("\"pledges\" or \"proposals\""))),
     };
     let at = join(path, "entries");
-    let list = field(r, path, "entries")?.as_array().ok_or_else(|| err(&at, WorkshopProblem::WrongType("a list")))?;
+    let list = field(r, path, "entries")?.as_array().ok_or_else(|| err(&at, FileProblem::WrongType("a list")))?;
     if list.len() > MAX_ENTRIES {
-        return Err(err(&at, WorkshopProblem::OutOfRange));
+        return Err(err(&at, FileProblem::OutOfRange));
     }
     let mut entries = Vec::with_capacity(list.len());
     for (i, e) in list.iter().enumerate() {
@@ -302,18 +263,17 @@ fn read_round(plan: &Plan, v: &Value, path: &str) -> Result<Round, WorkshopError
         let e = object(e, &at, &["name", "code"])?;
         let entry_name = name(field(e, &at, "name")?, &join(&at, "name"))?;
         let code_at = join(&at, "code");
-        let code = field(e, &at, "code")?.as_str().ok_or_else(|| err(&code_at, WorkshopProblem::WrongType("text")))?;
-        let state = LinkState::decode(code, plan).map_err(|e| err(&code_at, WorkshopProblem::Link(e)))?;
+        let code = field(e, &at, "code")?.as_str().ok_or_else(|| err(&code_at, FileProblem::WrongType("text")))?;
+        let state = LinkState::decode(code, plan).map_err(|e| err(&code_at, FileProblem::Link(e)))?;
         entries.push(Entry { name: entry_name, code: code.to_owned(), state });
     }
     let reference = index(field(r, path, "reference")?, &join(path, "reference"), entries.len().max(1))?;
     let at = join(path, "owners");
-    let given =
-        field(r, path, "owners")?.as_object().ok_or_else(|| err(&at, WorkshopProblem::WrongType("an object")))?;
+    let given = field(r, path, "owners")?.as_object().ok_or_else(|| err(&at, FileProblem::WrongType("an object")))?;
     let mut owners = vec![None; plan.units.len()];
     for (unit, o) in given {
         let at = format!("{at}.{unit}");
-        let u = plan.unit_index(unit).ok_or_else(|| err(&at, WorkshopProblem::Unknown))?;
+        let u = plan.unit_index(unit).ok_or_else(|| err(&at, FileProblem::Unknown))?;
         owners[u] = Some(if o.as_str() == Some("reference") {
             Owner::Reference
         } else {
@@ -326,7 +286,7 @@ fn read_round(plan: &Plan, v: &Value, path: &str) -> Result<Round, WorkshopError
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Growth, IndicatorKey, Lang, Scenario};
+    use crate::model::{Growth, IndicatorKey, Lang, LinkError, Scenario};
 
     fn plan() -> Plan {
         Plan::shipped().expect("the shipped plan parses")
@@ -398,49 +358,45 @@ mod tests {
     fn a_bad_file_is_refused_whole_naming_the_field() {
         let plan = plan();
         let good: Value = serde_json::from_str(&to_json(&plan, &workshop(&plan))).expect("json");
-        let cases: Vec<(Change, &str, WorkshopProblem)> = vec![
-            (Box::new(|d| d["format"] = "x".into()), "format", WorkshopProblem::WrongFormat),
-            (Box::new(|d| d["version"] = 2.into()), "version", WorkshopProblem::WrongVersion("2".into())),
-            (Box::new(|d| d["extra"] = 1.into()), "extra", WorkshopProblem::Unknown),
-            (Box::new(|d| d["current"] = 2.into()), "current", WorkshopProblem::OutOfRange),
-            (Box::new(|d| d["rounds"] = json!([])), "rounds", WorkshopProblem::OutOfRange),
+        let cases: Vec<(Change, &str, FileProblem)> = vec![
+            (Box::new(|d| d["format"] = "x".into()), "format", FileProblem::WrongFormat),
+            (Box::new(|d| d["version"] = 2.into()), "version", FileProblem::WrongVersion("2".into())),
+            (Box::new(|d| d["extra"] = 1.into()), "extra", FileProblem::Unknown),
+            (Box::new(|d| d["current"] = 2.into()), "current", FileProblem::OutOfRange),
+            (Box::new(|d| d["rounds"] = json!([])), "rounds", FileProblem::OutOfRange),
             (
                 Box::new(|d| d["rounds"][1]["mode"] = "vote".into()),
                 "rounds.1.mode",
-                WorkshopProblem::WrongType("\"pledges\" or \"proposals\""),
+                FileProblem::WrongType("\"pledges\" or \"proposals\""),
             ),
-            (Box::new(|d| d["rounds"][1]["reference"] = 3.into()), "rounds.1.reference", WorkshopProblem::OutOfRange),
-            (
-                Box::new(|d| d["rounds"][1]["owners"]["xian"] = 0.into()),
-                "rounds.1.owners.xian",
-                WorkshopProblem::Unknown,
-            ),
+            (Box::new(|d| d["rounds"][1]["reference"] = 3.into()), "rounds.1.reference", FileProblem::OutOfRange),
+            (Box::new(|d| d["rounds"][1]["owners"]["xian"] = 0.into()), "rounds.1.owners.xian", FileProblem::Unknown),
             (
                 Box::new(|d| d["rounds"][1]["owners"]["nanle"] = 7.into()),
                 "rounds.1.owners.nanle",
-                WorkshopProblem::OutOfRange,
+                FileProblem::OutOfRange,
             ),
             (
                 Box::new(|d| d["rounds"][1]["entries"][2]["code"] = "BAAAAAAAAAAAAAzIYex".into()),
                 "rounds.1.entries.2.code",
-                WorkshopProblem::Link(LinkError::Checksum),
+                FileProblem::Link(LinkError::Checksum),
             ),
             (
                 Box::new(|d| d["rounds"][0]["entries"][0]["name"] = 5.into()),
                 "rounds.0.entries.0.name",
-                WorkshopProblem::WrongType("text"),
+                FileProblem::WrongType("text"),
             ),
             (
                 Box::new(|d| d["rounds"][0]["entries"][0]["colour"] = 5.into()),
                 "rounds.0.entries.0.colour",
-                WorkshopProblem::Unknown,
+                FileProblem::Unknown,
             ),
             (
                 Box::new(|d| {
                     d["rounds"][0].as_object_mut().map(|r| r.remove("entries"));
                 }),
                 "rounds.0.entries",
-                WorkshopProblem::Missing,
+                FileProblem::Missing,
             ),
         ];
         for (change, path, problem) in cases {
@@ -449,6 +405,6 @@ mod tests {
             let e = from_json(&plan, &doc.to_string()).expect_err(path);
             assert_eq!((e.path.as_str(), e.problem), (path, problem));
         }
-        assert!(matches!(from_json(&plan, "{").map_err(|e| e.problem), Err(WorkshopProblem::NotJson(_))));
+        assert!(matches!(from_json(&plan, "{").map_err(|e| e.problem), Err(FileProblem::NotJson(_))));
     }
 }
