@@ -29,8 +29,11 @@ use serde_json::{json, Map, Value};
 
 use super::super::codec::{LinkState, MAX_NAME_CHARS};
 use super::super::file::{FileError, FileProblem};
+use super::super::plan::IndicatorKey;
 use super::super::plan::Plan;
-use super::claims;
+use super::super::scenario::Scenario;
+use super::super::verdict::{judge_all, Status, TargetVerdict};
+use super::{claims, compose};
 
 /// The value of `format`.
 pub const WORKSHOP_FORMAT: &str = "doubling-sandbox-workshop";
@@ -127,6 +130,48 @@ impl Round {
             out.disputed.push(disputed);
         }
         out
+    }
+}
+
+/// What a round comes to: how many proposals reach each target and all
+/// four, and the composed city scenario's verdicts (its pledges by unit).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoundSummary {
+    /// How many entries the round has.
+    pub entries: usize,
+    /// Per target, in [`IndicatorKey::ALL`] order, how many entries reach it.
+    pub meets: [usize; 4],
+    /// How many entries reach all four targets.
+    pub all_four: usize,
+    /// The composed scenario's verdicts, when the round has a reference.
+    pub composed: Option<Vec<TargetVerdict>>,
+    /// Per target, the units of the composed scenario that miss their
+    /// doubling.
+    pub not_doubled: [Vec<usize>; 4],
+}
+
+impl Round {
+    /// The composed city scenario: each unit from its owner (see
+    /// [`Round::ownership`]) over the reference entry.
+    pub fn composed(&self, plan: &Plan) -> Option<Scenario> {
+        let scenarios: Vec<Scenario> = self.entries.iter().map(|e| e.state.scenario.clone()).collect();
+        compose(&scenarios, self.reference, &self.ownership(plan).owners)
+    }
+
+    /// What the round comes to.
+    pub fn summary(&self, plan: &Plan) -> RoundSummary {
+        let verdicts: Vec<Vec<TargetVerdict>> =
+            self.entries.iter().map(|e| judge_all(plan, &e.state.scenario)).collect();
+        let met = |v: &TargetVerdict| v.status == Status::Met;
+        let meets = IndicatorKey::ALL.map(|k| verdicts.iter().filter(|v| met(&v[k.index()])).count());
+        let all_four = verdicts.iter().filter(|v| v.iter().all(met)).count();
+        let composed = self.composed(plan).map(|s| judge_all(plan, &s));
+        let not_doubled = IndicatorKey::ALL.map(|k| {
+            composed.as_ref().map_or_else(Vec::new, |c| {
+                c[k.index()].units.iter().filter(|u| u.doubling != Status::Met).map(|u| u.unit).collect()
+            })
+        });
+        RoundSummary { entries: self.entries.len(), meets, all_four, composed, not_doubled }
     }
 }
 
@@ -353,6 +398,34 @@ mod tests {
 
     /// A change made to a good file.
     type Change = Box<dyn Fn(&mut Value)>;
+
+    #[test]
+    fn a_summary_counts_the_proposals_that_reach_each_target_and_judges_the_pledges() {
+        let plan = plan();
+        let round = workshop(&plan).rounds.remove(1);
+        let sum = round.summary(&plan);
+        assert_eq!(sum.entries, 3);
+        // Value added 2026: the plan path's 29.40 % just doubles; 市局 sets
+        // Hualong to 29.50 %, 南乐县 and 也报南乐 Nanle to 33 % and 34 %: all
+        // above it, so every entry reaches every target.
+        assert_eq!(sum.meets[IndicatorKey::ValueAdded.index()], 3);
+        assert_eq!(sum.meets, [3, 3, 3, 3]);
+        assert_eq!(sum.all_four, 3);
+        let composed = sum.composed.expect("a reference");
+        let va = &composed[IndicatorKey::ValueAdded.index()];
+        assert_eq!(va.status, Status::Met);
+        assert!(sum.not_doubled.iter().all(Vec::is_empty));
+        // Nanle comes from 南乐县 (chosen by hand): 33 % in 2026.
+        let c = round.composed(&plan).expect("a reference");
+        assert_eq!(c.growth(IndicatorKey::ValueAdded).get(3, 3), Growth::from_bp(3300).ok());
+        // An entry that misses: Hualong at 10 % in 2026 does not double.
+        let mut low = round.clone();
+        low.entries[0] = entry(&plan, "市局", 0, 1000);
+        let sum = low.summary(&plan);
+        assert_eq!(sum.meets[IndicatorKey::ValueAdded.index()], 2);
+        assert_eq!(sum.all_four, 2);
+        assert_eq!(sum.not_doubled[IndicatorKey::ValueAdded.index()], vec![0]);
+    }
 
     #[test]
     fn a_bad_file_is_refused_whole_naming_the_field() {
