@@ -42,6 +42,19 @@ pub enum BulkTarget {
     Column(usize),
 }
 
+impl BulkTarget {
+    /// Whether the cell of `unit` in year column `year` is one a bulk
+    /// change sets: one of the target's, in an open year (from `open` on).
+    pub fn selects(self, unit: usize, year: usize, open: usize) -> bool {
+        year >= open
+            && match self {
+                BulkTarget::All => true,
+                BulkTarget::Row(r) => unit == r,
+                BulkTarget::Column(c) => year == c,
+            }
+    }
+}
+
 /// Which indicators a preset applies to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scope {
@@ -444,14 +457,7 @@ impl AppState {
             Action::Bulk { indicator, target, growth } => {
                 let mut s = (*self.scenario).clone();
                 let open = s.inputs(indicator).reported_years();
-                s.growth_mut(indicator).set_where(growth, |u, y| {
-                    y >= open
-                        && match target {
-                            BulkTarget::All => true,
-                            BulkTarget::Row(r) => u == r,
-                            BulkTarget::Column(c) => y == c,
-                        }
-                });
+                s.growth_mut(indicator).set_where(growth, |u, y| target.selects(u, y, open));
                 self.with_scenario(s, Change::Step, None)
             }
             Action::ApplyPreset { preset, scope } => {
@@ -562,14 +568,7 @@ impl AppState {
             Action::BulkRange { indicator, target, range } => {
                 let open = s.inputs(indicator).reported_years();
                 let table = &mut s.inputs_mut(indicator).ranges;
-                table.set_where(range, |u, y| {
-                    y >= open
-                        && match target {
-                            BulkTarget::All => true,
-                            BulkTarget::Row(r) => u == r,
-                            BulkTarget::Column(c) => y == c,
-                        }
-                });
+                table.set_where(range, |u, y| target.selects(u, y, open));
                 if target == BulkTarget::All {
                     table.unallocated = range;
                 }

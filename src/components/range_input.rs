@@ -178,3 +178,48 @@ pub fn CoefficientInput(props: &CoefficientInputProps) -> Html {
         on_key: None,
     })
 }
+
+/// How long goal seek and solve under uncertainty wait after the last
+/// change before they run, ms: each runs the draws some sixteen times,
+/// which a drag or a typed digit need not wait for.
+pub const CONFIDENCE_DELAY_MS: u32 = 150;
+
+/// Props of [`ConfidenceField`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ConfidenceFieldProps {
+    /// The text as typed.
+    pub text: String,
+    /// Called with the whole text after each edit.
+    pub on_text: Callback<String>,
+    /// The visible and accessible label.
+    pub label: &'static str,
+    /// The test hook.
+    pub testid: &'static str,
+    /// Interface language.
+    pub lang: Lang,
+}
+
+/// A confidence in percent, 1 … 99.9 (see
+/// [`parse_confidence`](crate::model::uncertainty::parse_confidence)), with
+/// its label and the message while the text is not one.
+#[component]
+pub fn ConfidenceField(props: &ConfidenceFieldProps) -> Html {
+    let draft = use_draft(props.text.clone(), props.on_text.clone());
+    let invalid = crate::model::uncertainty::parse_confidence(&props.text).is_none();
+    html! {
+        <label class="coefficient">
+            <span class="bar-label">{props.label}</span>
+            {text_field(TextField {
+                draft,
+                label: props.label,
+                testid: props.testid,
+                prefix: "",
+                suffix: "%",
+                placeholder: None,
+                message: invalid.then(|| props.lang.r().confidence_range.to_owned()),
+                note: None,
+                on_key: None,
+            })}
+        </label>
+    }
+}

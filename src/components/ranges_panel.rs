@@ -10,11 +10,14 @@ use yew::prelude::*;
 
 use crate::components::bulk_bar::{picked_target, target_select};
 use crate::components::draft::use_draft;
-use crate::components::range_input::{text_field, CoefficientInput, RangeInput, TextField};
-use crate::components::solve_panel::read_percent;
+use crate::components::range_input::{
+    text_field, CoefficientInput, ConfidenceField, RangeInput, TextField, CONFIDENCE_DELAY_MS,
+};
 use crate::i18n::chance::probability_text;
 use crate::i18n::Lang;
-use crate::model::uncertainty::{parse_range, Likelihood, Outlook, Range, RangeTextError, Sampler, Uncertainty};
+use crate::model::uncertainty::{
+    parse_confidence, parse_range, Likelihood, Outlook, Range, RangeTextError, Sampler, Uncertainty,
+};
 use crate::model::{IndicatorInputs, IndicatorKey, Scenario};
 use crate::state::{Action, AppState, BulkTarget, PlanRef};
 
@@ -182,10 +185,6 @@ pub fn use_outlooks(plan: &PlanRef, scenario: &Rc<Scenario>, sampler: &Rc<Sample
     (*outlooks).clone()
 }
 
-/// How long goal seek under uncertainty waits after the last change, ms:
-/// it runs the draws about sixteen times, which a drag need not wait for.
-const SEEK_DELAY_MS: u32 = 150;
-
 /// The confidence a seek starts from, percent.
 const DEFAULT_CONFIDENCE: &str = "80";
 
@@ -209,7 +208,7 @@ fn ConfidenceSeek(props: &ConfidenceSeekProps) -> Html {
     let text = use_state_eq(|| DEFAULT_CONFIDENCE.to_owned());
     let found = use_state_eq(|| None::<(String, Option<crate::model::Growth>)>);
     let inputs = props.scenario.inputs(key).clone();
-    let confidence = read_percent(&text);
+    let confidence = parse_confidence(&text);
     {
         let (plan, scenario, sampler, found) =
             (props.plan.clone(), props.scenario.clone(), props.sampler.clone(), found.clone());
@@ -217,8 +216,8 @@ fn ConfidenceSeek(props: &ConfidenceSeekProps) -> Html {
         use_effect_with((inputs, props.scenario.uncertainty, key, wanted), move |(_, _, key, wanted)| {
             let key = *key;
             let wanted = wanted.clone();
-            let timer = gloo::timers::callback::Timeout::new(SEEK_DELAY_MS, move || {
-                if let Some(c) = read_percent(&wanted) {
+            let timer = gloo::timers::callback::Timeout::new(CONFIDENCE_DELAY_MS, move || {
+                if let Some(c) = parse_confidence(&wanted) {
                     let g =
                         crate::model::uncertainty::growth_for_confidence(&plan, &scenario, key, c / 100.0, &sampler);
                     found.set(Some((wanted, g)));
@@ -231,7 +230,6 @@ fn ConfidenceSeek(props: &ConfidenceSeekProps) -> Html {
         let text = text.clone();
         Callback::from(move |t: String| text.set(t))
     };
-    let draft = use_draft((*text).clone(), on_text);
     let years: Vec<u16> = props.plan.years(key).collect();
     let last = years.len().saturating_sub(1);
     let reported = props.scenario.inputs(key).is_locked(last);
@@ -264,24 +262,10 @@ fn ConfidenceSeek(props: &ConfidenceSeekProps) -> Html {
             }
         }
     };
-    let message = confidence.is_none().then_some(r.confidence_range);
     html! {
         <div class="confidence-seek" role="group" aria-labelledby="confidence-heading">
             <h3 id="confidence-heading">{r.confidence_heading}</h3>
-            <label class="coefficient">
-                <span class="bar-label">{r.confidence_label}</span>
-                {text_field(TextField {
-                    draft,
-                    label: r.confidence_label,
-                    testid: "confidence",
-                    prefix: "",
-                    suffix: "%",
-                    placeholder: None,
-                    message: message.map(str::to_owned),
-                    note: None,
-                    on_key: None,
-                })}
-            </label>
+            <ConfidenceField text={(*text).clone()} {lang} on_text={on_text} label={r.confidence_label} testid="confidence" />
             {answer}
         </div>
     }

@@ -4,20 +4,14 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::range_input::{ConfidenceField, CONFIDENCE_DELAY_MS};
 use crate::components::IndicatorProps;
 
 use crate::format;
 use crate::model::solve::{solve, solve_for, Goal, Solution, SolveError, SolveMode};
+use crate::model::uncertainty::parse_confidence;
 use crate::model::{Growth, Status, TargetVerdict};
 use crate::state::Action;
-
-/// How long solving under uncertainty waits after the last change, ms.
-const CONFIDENT_DELAY_MS: u32 = 150;
-
-/// A confidence typed in percent, 1 … 99.9.
-pub fn read_percent(text: &str) -> Option<f64> {
-    crate::model::parse_decimal(text.trim().trim_end_matches(['%', '％'])).ok().filter(|c| (1.0..=99.9).contains(c))
-}
 
 /// A solve button and, when open, the preview.
 #[component]
@@ -50,8 +44,8 @@ pub fn SolvePanel(props: &IndicatorProps) -> Html {
             move |(_, key, from, mode, on, wanted)| {
                 let (key, from, mode, wanted) = (*key, *from, *mode, wanted.clone());
                 let timer = (*on).then(|| {
-                    gloo::timers::callback::Timeout::new(CONFIDENT_DELAY_MS, move || {
-                        let (Some(c), Some(sampler)) = (read_percent(&wanted), sampler) else { return };
+                    gloo::timers::callback::Timeout::new(CONFIDENCE_DELAY_MS, move || {
+                        let (Some(c), Some(sampler)) = (parse_confidence(&wanted), sampler) else { return };
                         let goal = Goal::Confident(c / 100.0, sampler.draws(&plan, key));
                         confident.set(Some((wanted, solve_for(&plan, &scenario, key, from, mode, goal))));
                     })
@@ -136,7 +130,7 @@ pub fn SolvePanel(props: &IndicatorProps) -> Html {
             let wanted = wanted.clone();
             Callback::from(move |t: String| wanted.set(t))
         };
-        let valid = read_percent(&wanted).is_some();
+        let valid = parse_confidence(&wanted).is_some();
         let found = confident.as_ref().filter(|(w, _)| *w == *wanted).map(|(_, r)| r);
         let outcome = match (valid, found) {
             (false, _) => html! {},
@@ -146,7 +140,7 @@ pub fn SolvePanel(props: &IndicatorProps) -> Html {
         };
         html! {
             <div class="solve-confident">
-                <ConfidentField text={(*wanted).clone()} {lang} on_text={on_text} label={r.solve_confident} invalid={!valid} />
+                <ConfidenceField text={(*wanted).clone()} {lang} on_text={on_text} label={r.solve_confident} testid="solve-confidence" />
                 {outcome}
             </div>
         }
@@ -170,38 +164,5 @@ pub fn SolvePanel(props: &IndicatorProps) -> Html {
                 <button type="button" class="btn subtle" onclick={toggle}>{s.cancel}</button>
             </div>
         </div>
-    }
-}
-
-/// Props of [`ConfidentField`].
-#[derive(Properties, PartialEq, Clone)]
-struct ConfidentFieldProps {
-    text: String,
-    lang: crate::i18n::Lang,
-    on_text: Callback<String>,
-    label: &'static str,
-    invalid: bool,
-}
-
-/// The confidence field of solving under uncertainty.
-#[component]
-fn ConfidentField(props: &ConfidentFieldProps) -> Html {
-    let draft = crate::components::draft::use_draft(props.text.clone(), props.on_text.clone());
-    let r = props.lang.r();
-    html! {
-        <label class="coefficient">
-            <span class="bar-label">{props.label}</span>
-            {crate::components::range_input::text_field(crate::components::range_input::TextField {
-                draft,
-                label: props.label,
-                testid: "solve-confidence",
-                prefix: "",
-                suffix: "%",
-                placeholder: None,
-                message: props.invalid.then(|| r.confidence_range.to_owned()),
-                note: None,
-                on_key: None,
-            })}
-        </label>
     }
 }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::format;
 use crate::i18n::chance::probability_text;
 use crate::i18n::Lang;
-use crate::model::uncertainty::Chance;
+use crate::model::uncertainty::{Chance, Likelihood};
 use crate::model::{IndicatorKey, Requirement, Status, TargetVerdict};
 use crate::state::PlanRef;
 
@@ -77,13 +77,13 @@ pub fn now_and_needed(lang: Lang, year: Option<u16>, current: Option<f64>, requi
     }
 }
 
-/// A class for the band a chance falls in: `likely` from 66 %, `unlikely`
-/// below 33 %, `even` between.
+/// A class for the calibrated band a chance falls in: `likely` from
+/// 可能 up, `unlikely` from 不太可能 down, `even` for 大致相当.
 fn likelihood_class(c: Chance) -> &'static str {
-    match c.p {
-        p if p >= 0.66 => "likely",
-        p if p < 0.33 => "unlikely",
-        _ => "even",
+    match Likelihood::of(c.p) {
+        Likelihood::VirtuallyCertain | Likelihood::VeryLikely | Likelihood::Likely => "likely",
+        Likelihood::AsLikelyAsNot => "even",
+        Likelihood::Unlikely | Likelihood::VeryUnlikely | Likelihood::ExceptionallyUnlikely => "unlikely",
     }
 }
 

@@ -731,6 +731,13 @@ impl Outlook {
     }
 }
 
+/// Reads a confidence typed in percent (`80`, `95.5`, `80%`): 1 … 99.9, the
+/// chances goal seek and solve under uncertainty can aim for; `None` for
+/// anything else.
+pub fn parse_confidence(text: &str) -> Option<f64> {
+    parse_decimal(text.trim().trim_end_matches(['%', '％'])).ok().filter(|c| (1.0..=99.9).contains(c))
+}
+
 /// The likely growth, in the target year for every unit alike (the earlier
 /// years as set), that reaches the target with at least `confidence`
 /// (0 … 1) under the scenario's ranges: goal seek under uncertainty, to
@@ -925,6 +932,16 @@ mod tests {
         }
         assert_eq!(range_text(r(300, 300)), "3");
         assert_eq!(range_text(r(125, 600)), "−1.25/+6");
+    }
+
+    #[test]
+    fn confidences_lie_between_1_and_99_point_9_percent() {
+        assert_eq!(parse_confidence("80"), Some(80.0));
+        assert_eq!(parse_confidence(" 95.5% "), Some(95.5));
+        assert_eq!(parse_confidence("99.9％"), Some(99.9));
+        for bad in ["0.5", "100", "120", "", "abc", "-80"] {
+            assert_eq!(parse_confidence(bad), None, "{bad}");
+        }
     }
 
     #[test]
