@@ -56,11 +56,11 @@ pub enum Cell {
 }
 
 impl Cell {
-    fn text(s: impl Into<String>) -> Self {
+    pub(crate) fn text(s: impl Into<String>) -> Self {
         Cell::Text { s: s.into() }
     }
 
-    fn number(v: f64, s: String, dp: u8) -> Self {
+    pub(crate) fn number(v: f64, s: String, dp: u8) -> Self {
         Cell::Number { v, s, dp }
     }
 
@@ -305,7 +305,11 @@ pub fn results_table(plan: &Plan, scenario: &Scenario, lang: Lang) -> ResultsTab
 
 /// The results table as CSV text, BOM first, CRLF line ends (RFC 4180).
 pub fn results_csv(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
-    let table = results_table(plan, scenario, lang);
+    table_csv(&results_table(plan, scenario, lang))
+}
+
+/// A table as CSV text, BOM first, CRLF line ends (RFC 4180).
+pub fn table_csv(table: &ResultsTable) -> String {
     let mut out = String::new();
     out.push(BOM);
     out.push_str(&table.header.iter().map(|h| field(h)).collect::<Vec<_>>().join(","));

@@ -66,7 +66,7 @@ impl Requirement {
 }
 
 /// The growth `g` (percent) with `from × (1 + g)^years = goal`.
-fn growth_to_reach(from: f64, goal: f64, years: usize) -> Requirement {
+pub(crate) fn growth_to_reach(from: f64, goal: f64, years: usize) -> Requirement {
     if years == 0 || from <= 0.0 || !from.is_finite() {
         return Requirement::Unreachable;
     }

@@ -4,11 +4,14 @@
 //! (issue 11) is built on it.
 
 pub mod store;
+pub mod table;
 
 use super::codec::{LinkError, LinkState};
 use super::growth::Growth;
 use super::plan::{IndicatorKey, Plan};
+use super::projection::{reaches, Projection};
 use super::scenario::{Base, Scenario};
+use super::verdict::{growth_to_reach, Requirement};
 
 /// The shortest text taken for a bare code: a link's code is at least 19
 /// characters (a version 1 link of the default scenario).
@@ -276,6 +279,36 @@ pub fn compose(entries: &[Scenario], reference: usize, owners: &[Option<usize>])
     Some(out)
 }
 
+/// The growth every unit without an owner (`owners[u]` is `None`) would
+/// need in the target year of `key`, all alike and with the earlier years
+/// as `composed` has them, for the city total to just reach the target,
+/// the pledged units and the unallocated part as they are. `None` when
+/// every unit is pledged; `Unreachable` when the target year is reported
+/// or the unpledged units have nothing to grow from.
+pub fn unpledged_need(
+    plan: &Plan,
+    composed: &Scenario,
+    owners: &[Option<usize>],
+    key: IndicatorKey,
+) -> Option<Requirement> {
+    let free: Vec<usize> = (0..plan.units.len()).filter(|u| owners.get(*u).copied().flatten().is_none()).collect();
+    if free.is_empty() {
+        return None;
+    }
+    let inputs = composed.inputs(key);
+    let projection = Projection::of(inputs);
+    let target = plan.indicator(key).city_target;
+    if reaches(projection.city_final(), target) {
+        return Some(Requirement::AlreadyMet);
+    }
+    let years = plan.years(key).count();
+    let fixed: f64 = (0..plan.units.len()).filter(|u| !free.contains(u)).map(|u| projection.unit_final(u)).sum();
+    let from: f64 = free.iter().map(|u| projection.unit_before_final(*u)).sum();
+    let rest = projection.unallocated_at(years);
+    let open = usize::from(inputs.reported_years() < years);
+    Some(growth_to_reach(from, target - rest - fixed, open))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -418,6 +451,34 @@ mod tests {
         assert!(found.links.is_empty());
         assert_eq!(found.refused.len(), 1);
         assert_eq!(found.refused[0].code, cut);
+    }
+
+    #[test]
+    fn the_unpledged_units_need_the_growth_that_just_reaches_the_target() {
+        let plan = plan();
+        let key = IndicatorKey::ValueAdded;
+        let mut pledged = Scenario::default_for(&plan);
+        let last = pledged.growth(key).years() - 1;
+        pledged.growth_mut(key).set(0, last, g(-500));
+        let owners: Vec<Option<usize>> = (0..plan.units.len()).map(|u| (u == 0).then_some(0)).collect();
+        let Some(Requirement::Growth(p)) = unpledged_need(&plan, &pledged, &owners, key) else {
+            panic!("a growth in range is needed");
+        };
+        // The unpledged units at that growth, unit 0 as pledged: the city just reaches the target.
+        let projection = Projection::of(pledged.inputs(key));
+        let years = plan.years(key).count();
+        let mut total = projection.unit_final(0) + projection.unallocated_at(years);
+        for u in 1..plan.units.len() {
+            total += projection.unit_before_final(u) * (1.0 + p / 100.0);
+        }
+        let target = plan.indicator(key).city_target;
+        assert!((total - target).abs() < 1e-9 * target, "{total} against {target}");
+        // Met as it stands, and nothing unpledged.
+        let mut met = pledged.clone();
+        met.growth_mut(key).set_where(g(5000), |_, _| true);
+        assert_eq!(unpledged_need(&plan, &met, &owners, key), Some(Requirement::AlreadyMet));
+        let all: Vec<Option<usize>> = vec![Some(0); plan.units.len()];
+        assert_eq!(unpledged_need(&plan, &pledged, &all, key), None);
     }
 
     proptest::proptest! {

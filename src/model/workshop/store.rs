@@ -119,6 +119,9 @@ impl Round {
         let claimed = claims(plan, &scenarios);
         let mut out = Ownership { owners: Vec::new(), disputed: Vec::new() };
         for (u, by) in claimed.into_iter().enumerate() {
+            // The reference's own changes yield to any other entry's pledge.
+            let by: Vec<usize> =
+                if by.len() > 1 { by.into_iter().filter(|e| *e != self.reference).collect() } else { by };
             let set = self.owners.get(u).copied().flatten();
             let (owner, disputed) = match set {
                 Some(Owner::Reference) => (None, Vec::new()),
@@ -175,6 +178,101 @@ impl Round {
     }
 }
 
+/// What adding scenarios to a round did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Added {
+    /// New entries.
+    pub added: usize,
+    /// Scenarios the round already held (or held twice among those added):
+    /// merged, not added again.
+    pub duplicates: usize,
+    /// Scenarios left out because the round is full ([`MAX_ENTRIES`]).
+    pub over: usize,
+}
+
+impl Round {
+    /// Adds scenarios as entries, each named `name` unless it has a name
+    /// of its own; a scenario the round already has is merged (counted in
+    /// [`Added::duplicates`]), whatever view its link was written with.
+    pub fn add(
+        &mut self,
+        found: impl IntoIterator<Item = (String, LinkState)>,
+        name: impl Fn(usize) -> String,
+    ) -> Added {
+        let mut out = Added::default();
+        for (code, state) in found {
+            if self.entries.iter().any(|e| e.state.scenario == state.scenario) {
+                out.duplicates += 1;
+                continue;
+            }
+            if self.entries.len() >= MAX_ENTRIES {
+                out.over += 1;
+                continue;
+            }
+            let own = state.scenario.name.trim();
+            let entry_name = if own.is_empty() { name(self.entries.len() + 1) } else { own.to_owned() };
+            self.entries.push(Entry { name: entry_name, code, state });
+            out.added += 1;
+        }
+        out
+    }
+
+    /// Removes entry `i`; the reference and the owners set by hand follow
+    /// the entries they pointed at (an owner that was `i` is unset; a
+    /// removed reference becomes the first entry).
+    pub fn remove(&mut self, i: usize) {
+        if i >= self.entries.len() {
+            return;
+        }
+        self.entries.remove(i);
+        if self.reference == i {
+            self.reference = 0;
+        } else if self.reference > i {
+            self.reference -= 1;
+        }
+        for o in &mut self.owners {
+            match *o {
+                Some(Owner::Entry(e)) if e == i => *o = None,
+                Some(Owner::Entry(e)) if e > i => *o = Some(Owner::Entry(e - 1)),
+                _ => {}
+            }
+        }
+    }
+
+    /// Swaps entries `i` and `j`, the reference and owners with them.
+    pub fn swap(&mut self, i: usize, j: usize) {
+        if i >= self.entries.len() || j >= self.entries.len() || i == j {
+            return;
+        }
+        self.entries.swap(i, j);
+        let moved = |e: usize| {
+            if e == i {
+                j
+            } else if e == j {
+                i
+            } else {
+                e
+            }
+        };
+        self.reference = moved(self.reference);
+        for o in &mut self.owners {
+            if let Some(Owner::Entry(e)) = *o {
+                *o = Some(Owner::Entry(moved(e)));
+            }
+        }
+    }
+
+    /// Sets who unit `unit` is taken from (`None`: back to its claims).
+    pub fn set_owner(&mut self, units: usize, unit: usize, owner: Option<Owner>) {
+        if self.owners.len() < units {
+            self.owners.resize(units, None);
+        }
+        if let Some(o) = self.owners.get_mut(unit) {
+            *o = owner;
+        }
+    }
+}
+
 /// A workshop: its rounds and the one on screen.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Workshop {
@@ -188,6 +286,30 @@ impl Workshop {
     /// A workshop with one empty round, 第1轮 or Round 1.
     pub fn new(first_round: String) -> Self {
         Workshop { rounds: vec![Round { name: first_round, ..Round::default() }], current: 0 }
+    }
+
+    /// Starts an empty round named `name`, the earlier ones kept, and
+    /// shows it; its way of combining follows the round before. False when
+    /// the workshop has [`MAX_ROUNDS`] rounds.
+    pub fn new_round(&mut self, name: String) -> bool {
+        if self.rounds.len() >= MAX_ROUNDS {
+            return false;
+        }
+        let mode = self.rounds.last().map(|r| r.mode).unwrap_or_default();
+        self.rounds.push(Round { name, mode, ..Round::default() });
+        self.current = self.rounds.len() - 1;
+        true
+    }
+
+    /// The round on screen.
+    pub fn round(&self) -> &Round {
+        &self.rounds[self.current.min(self.rounds.len() - 1)]
+    }
+
+    /// The round on screen, to change.
+    pub fn round_mut(&mut self) -> &mut Round {
+        let i = self.current.min(self.rounds.len() - 1);
+        &mut self.rounds[i]
     }
 }
 
@@ -425,6 +547,46 @@ mod tests {
         assert_eq!(sum.meets[IndicatorKey::ValueAdded.index()], 2);
         assert_eq!(sum.all_four, 2);
         assert_eq!(sum.not_doubled[IndicatorKey::ValueAdded.index()], vec![0]);
+    }
+
+    #[test]
+    fn entries_are_added_once_and_removed_or_moved_with_their_reference_and_owners() {
+        let plan = plan();
+        let mut round = workshop(&plan).rounds.remove(1);
+        let again = entry(&plan, "南乐县", 3, 3300);
+        let mut other = entry(&plan, "", 8, 3100).state;
+        other.lang = Lang::En;
+        let found = vec![(again.code.clone(), again.state.clone()), ("X".into(), other)];
+        let added = round.add(found, |n| format!("方案{n}"));
+        assert_eq!(added, Added { added: 1, duplicates: 1, over: 0 });
+        assert_eq!(round.entries[3].name, "方案4");
+        // Nanle is owned by entry 1 (by hand); 1 and 2 swap, the owner follows.
+        round.swap(1, 2);
+        assert_eq!(round.owners[3], Some(Owner::Entry(2)));
+        assert_eq!(round.entries[2].name, "南乐县");
+        // The reference (0) removed: the first entry is the reference, owner 2 is 1.
+        round.remove(0);
+        assert_eq!((round.reference, round.owners[3]), (0, Some(Owner::Entry(1))));
+        round.remove(1);
+        assert_eq!(round.owners[3], None);
+        assert_eq!(round.entries.len(), 2);
+        let mut w = workshop(&plan);
+        assert!(w.new_round("第3轮".into()));
+        assert_eq!((w.current, w.round().entries.len(), w.round().mode), (2, 0, Mode::Pledges));
+    }
+
+    #[test]
+    fn the_references_own_changes_yield_to_another_pledge() {
+        let plan = plan();
+        let mut round = workshop(&plan).rounds.remove(1);
+        // The reference changes Nanle too: Nanle is not disputed, 南乐县 and 也报南乐 still are.
+        round.entries[0] = entry(&plan, "市局", 3, 2950);
+        round.owners = vec![None; plan.units.len()];
+        let o = round.ownership(&plan);
+        assert_eq!((o.owners[3], o.disputed[3].clone()), (Some(1), vec![1, 2]));
+        round.entries.truncate(2);
+        let o = round.ownership(&plan);
+        assert_eq!((o.owners[3], o.disputed[3].clone()), (Some(1), vec![]));
     }
 
     #[test]
