@@ -24,6 +24,11 @@ const version = build ? `?v=${build}` : '';
 globalThis.doublingSheets = (json, bytes) =>
   import(new URL(`sheet_client.js${version}`, document.baseURI).href).then((m) => m.request(json, bytes, version));
 
+// The workshop's QR decoder (images and the camera) is a worker of its own;
+// its client module is imported on first use, like the spreadsheets'.
+globalThis.doublingQr = () =>
+  import(new URL(`qr_client.js${version}`, document.baseURI).href).then((m) => m.client(version));
+
 // What only a click opens (the briefing, compare, solve, the bases editor,
 // the QR code) is a second wasm (src/bin/extras), loaded here on its first
 // use: a classic script, wasm-bindgen's no-modules glue, that defines the
