@@ -185,6 +185,9 @@ pub fn App(props: &AppProps) -> Html {
     // Presentation mode has no briefing: Ctrl+P there is the browser's own.
     let presenting_now = use_mut_ref(|| false);
     *presenting_now.borrow_mut() = state.presenting;
+    // The workshop view prints its own briefing, which it holds.
+    let workshop_now = use_mut_ref(|| false);
+    *workshop_now.borrow_mut() = state.workshop;
     // Asked for by a click, solve and the bases open when they first come;
     // mounted again (after presentation mode) they come as they were.
     let solve_wanted = use_state_eq(|| false);
@@ -265,8 +268,8 @@ pub fn App(props: &AppProps) -> Html {
     // presentation mode and Escape leaves it; not while typing in a text
     // field, where the browser's own keys apply.
     {
-        let (dispatch, request_print, presenting_now) =
-            (state.dispatcher(), briefing.print.clone(), presenting_now.clone());
+        let (dispatch, request_print, presenting_now, workshop_now) =
+            (state.dispatcher(), briefing.print.clone(), presenting_now.clone(), workshop_now.clone());
         use_effect_with((), move |()| {
             let listener = gloo::utils::document_element().owner_document().map(|doc| {
                 // Not passive (gloo's default): Ctrl+P and Ctrl+Z are the
@@ -279,7 +282,10 @@ pub fn App(props: &AppProps) -> Html {
                     let command = e.ctrl_key() || e.meta_key();
                     if command && !e.alt_key() && e.key().eq_ignore_ascii_case("p") && !*presenting_now.borrow() {
                         e.prevent_default();
-                        if !e.repeat() {
+                        if e.repeat() {
+                        } else if *workshop_now.borrow() {
+                            crate::web::print();
+                        } else {
                             request_print.emit(());
                         }
                         return;
@@ -375,6 +381,20 @@ pub fn App(props: &AppProps) -> Html {
             }) }
         </section>
     };
+    let workshop_open = state.workshop;
+    let workshop_button = {
+        let d = dispatch.clone();
+        html! {
+            <button type="button" class="btn" data-testid="workshop-toggle" aria-pressed={workshop_open.to_string()}
+                title={s.workshop_hint} onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::SetWorkshop(!workshop_open)))}>
+                { if workshop_open { s.workshop_close } else { s.workshop } }
+            </button>
+        }
+    };
+    let workshop_host = html! {
+        <ExtraHost lang={lang} kind={Kind::Workshop} open={true}
+            placeholder={html! { <section class="workshop" aria-busy="true"><p class="hint">{s.loading}</p></section> }} />
+    };
     let presentation_button = html! {
         <button type="button" class="btn" data-testid="presentation-toggle" aria-pressed={presenting.to_string()}
             title={s.presentation_hint} onclick={toggle_presenting}>
@@ -403,9 +423,13 @@ pub fn App(props: &AppProps) -> Html {
                                 }
                             }) }
                         </div>
+                        {workshop_button.clone()}
                         {presentation_button}
                     </div>
                 </header>
+                if workshop_open {
+                    {workshop_host}
+                } else {
                 {verdict_cards}
                 if state.scenario.uncertainty.on {
                     <ExtraHost lang={lang} kind={Kind::Chances} />
@@ -441,6 +465,27 @@ pub fn App(props: &AppProps) -> Html {
                         }) }
                     </div>
                 </section>
+                }
+            </div>
+        };
+    }
+    if workshop_open {
+        return html! {
+            <div class="page workshop-page">
+                <header class="topbar">
+                    <div class="brand">
+                        <h1>{s.app_name}<span class="subtitle">{s.subtitle}</span></h1>
+                        <p class="plan-title">{lang.plan_title(&plan)}</p>
+                    </div>
+                    <div class="top-actions">
+                        {workshop_button}
+                        {presentation_button}
+                        <button type="button" class="btn lang" data-testid="lang-toggle" aria-label={s.lang_toggle_label} onclick={toggle_lang}>
+                            {s.lang_toggle}
+                        </button>
+                    </div>
+                </header>
+                {workshop_host}
             </div>
         };
     }
@@ -456,6 +501,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <div class="top-actions">
                     <ShareBar code={settled_code.clone()} lang={lang} />
+                    {workshop_button}
                     {presentation_button}
                     <button type="button" class="btn" data-testid="compare-pin" aria-pressed={state.pinned.is_some().to_string()}
                         onclick={{ let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.dispatch(Action::TogglePin)) }}>

@@ -33,6 +33,7 @@ pub mod source_field;
 pub mod undo_bar;
 pub mod unit_table;
 pub mod verdict_card;
+pub mod workshop;
 
 use std::rc::Rc;
 

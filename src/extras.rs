@@ -46,11 +46,13 @@ pub enum Kind {
     /// Nothing to see: a host that has the extras run the draws where no
     /// other panel is shown (presentation mode).
     Chances,
+    /// The workshop view (工作坊汇总): the room's scenarios, combined.
+    Workshop,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Briefing,
         Kind::Compare,
         Kind::Solve,
@@ -59,6 +61,7 @@ impl Kind {
         Kind::Scenarios,
         Kind::Ranges,
         Kind::Chances,
+        Kind::Workshop,
     ];
 
     /// Its name in messages.
@@ -72,6 +75,7 @@ impl Kind {
             Kind::Scenarios => "scenarios",
             Kind::Ranges => "ranges",
             Kind::Chances => "chances",
+            Kind::Workshop => "workshop",
         }
     }
 }
@@ -132,6 +136,15 @@ pub enum Message {
     },
     /// Unpin A.
     Unpin,
+    /// Close the workshop view, opening `state` in the main view if there
+    /// is one (as B against the scenario on screen pinned as A when
+    /// `compare`).
+    Leave {
+        /// What to open.
+        state: Option<Box<LinkState>>,
+        /// Whether to compare it with the scenario on screen.
+        compare: bool,
+    },
 }
 
 impl Message {
@@ -140,6 +153,10 @@ impl Message {
     pub fn encode(&self, plan: &Plan) -> String {
         match self {
             Message::Unpin => "unpin".to_owned(),
+            Message::Leave { state, compare } => {
+                let code = state.as_ref().map(|s| s.encode(plan)).unwrap_or_default();
+                format!("leave\n{}\n{code}", u8::from(*compare))
+            }
             Message::Adopt { state, change, edit, view } => {
                 let change = if *change == Change::Step { "step" } else { "continuous" };
                 let edit = edit.map(|e| EditText(e).to_string()).unwrap_or_default();
@@ -157,6 +174,14 @@ impl Message {
         let mut lines = text.split('\n');
         match lines.next() {
             Some("unpin") => Ok(Message::Unpin),
+            Some("leave") => {
+                let compare = lines.next() == Some("1");
+                let state = match lines.next() {
+                    None | Some("") => None,
+                    Some(code) => Some(Box::new(LinkState::decode(code, plan).map_err(|e| e.to_string())?)),
+                };
+                Ok(Message::Leave { state, compare })
+            }
             Some("adopt") => {
                 let bad = || format!("not a panel message: {text:.40}");
                 let change = match lines.next() {
@@ -324,6 +349,12 @@ mod tests {
             }
         }
         assert_eq!(Message::decode(&Message::Unpin.encode(&plan), &plan), Ok(Message::Unpin));
+        for m in [
+            Message::Leave { state: None, compare: false },
+            Message::Leave { state: Some(Box::new(state.clone())), compare: true },
+        ] {
+            assert_eq!(Message::decode(&m.encode(&plan), &plan), Ok(m));
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::storage::StorageProblem;
 pub use crate::model::Lang;
 
 pub mod chance;
+pub mod workshop;
 
 /// Every fixed string of the interface.
 pub struct Strings {
@@ -185,6 +186,9 @@ pub struct Strings {
     pub presentation: &'static str,
     pub presentation_exit: &'static str,
     pub presentation_hint: &'static str,
+    pub workshop: &'static str,
+    pub workshop_close: &'static str,
+    pub workshop_hint: &'static str,
     pub export_csv: &'static str,
     pub export_xlsx: &'static str,
     pub xlsx_busy: &'static str,
@@ -439,6 +443,9 @@ const ZH: Strings = Strings {
     presentation: "演示模式",
     presentation_exit: "退出演示",
     presentation_hint: "大字号、高对比度，适合投影（快捷键 P，Esc 退出）",
+    workshop: "工作坊汇总",
+    workshop_close: "返回情景",
+    workshop_hint: "收集各桌发来的情景链接或二维码，汇总认领或并列比较各方案",
     export_csv: "导出结果 CSV",
     export_xlsx: "导出结果 XLSX",
     xlsx_busy: "正在生成 XLSX…",
@@ -694,6 +701,9 @@ const EN: Strings = Strings {
     presentation: "Present",
     presentation_exit: "Exit presentation",
     presentation_hint: "Large type and high contrast for a projector (key P, Esc to leave)",
+    workshop: "Workshop",
+    workshop_close: "Back to scenario",
+    workshop_hint: "Gather the tables' scenario links or QR codes, combine their pledges or set the proposals side by side",
     export_csv: "Results CSV",
     export_xlsx: "Results XLSX",
     xlsx_busy: "Writing XLSX…",

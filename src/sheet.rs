@@ -66,6 +66,19 @@ async fn ask(json: &str, bytes: Option<Uint8Array>) -> Result<JsValue, Problem> 
     })
 }
 
+/// A table (the workshop's, `model::workshop::table`) as an .xlsx
+/// workbook: the file's bytes.
+///
+/// # Errors
+///
+/// A [`Problem`] as for [`write_xlsx`].
+pub async fn write_table(table: crate::model::export::ResultsTable) -> Result<Uint8Array, Problem> {
+    let json = serde_json::to_string(&protocol::Request::Write { table })
+        .map_err(|e| Problem::browser(format!("the table could not be written: {e}")))?;
+    let answer = ask(&json, None).await?;
+    field(&answer, "bytes").dyn_into::<Uint8Array>().map_err(|_| Problem::browser("no workbook came back".to_owned()))
+}
+
 /// The results table of the scenario in `code` (a link code), in `lang`, as
 /// an .xlsx workbook: the file's bytes.
 ///

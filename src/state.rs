@@ -132,6 +132,8 @@ pub struct AppState {
     pub last_edit: Option<Edit>,
     /// Presentation mode: large type, verdicts and paths only.
     pub presenting: bool,
+    /// Whether the workshop view (工作坊汇总) is open.
+    pub workshop: bool,
     /// Scenario A, pinned for comparison; the scenario being edited is B.
     pub pinned: Option<Rc<LinkState>>,
     /// The revision that the last change made in an on-demand panel (see
@@ -218,6 +220,8 @@ pub enum Action {
     SetPresenting(bool),
     /// Switch presentation mode.
     TogglePresenting,
+    /// Open or close the workshop view.
+    SetWorkshop(bool),
     /// Replace one indicator's growth table (an accepted solution): one step.
     SetTable(IndicatorKey, GrowthTable),
     /// Pin the current scenario as A for comparison (or unpin with `false`).
@@ -350,6 +354,7 @@ impl AppState {
             future: Rc::new(Vec::new()),
             last_edit: None,
             presenting: false,
+            workshop: false,
             pinned: None,
             adopted_at: 0,
         }
@@ -632,6 +637,7 @@ impl Reducible for AppState {
                     ..(*self).clone()
                 })
             }
+            Action::SetWorkshop(on) => Rc::new(AppState { workshop: on, ..(*self).clone() }),
             Action::TogglePresenting => Rc::new(AppState { presenting: !self.presenting, ..(*self).clone() }),
             Action::SetBase { indicator, unit, base } => {
                 let mut s = (*self.scenario).clone();

@@ -6,6 +6,8 @@ use crate::model::library::Library;
 
 /// The key of the saved list.
 pub const KEY: &str = "doubling-sandbox/scenarios/v1";
+/// The key of the workshop (`model::workshop::store`'s JSON).
+pub const WORKSHOP_KEY: &str = "doubling-sandbox/workshop/v1";
 /// Prefix of keys where unreadable data is set aside.
 pub const ASIDE_PREFIX: &str = "doubling-sandbox/set-aside/";
 
@@ -107,4 +109,32 @@ pub fn needs_reading() -> bool {
 /// A [`StorageProblem`]; the caller keeps its list as it was.
 pub fn store(lib: &Library) -> Result<(), StorageProblem> {
     storage()?.set_item(KEY, &lib.to_json()).map_err(|e| classify(&e))
+}
+
+/// The text stored under `key`, if any.
+///
+/// # Errors
+///
+/// A [`StorageProblem`] when storage cannot be read.
+pub fn load_text(key: &str) -> Result<Option<String>, StorageProblem> {
+    storage()?.get_item(key).map_err(|e| classify(&e))
+}
+
+/// Stores `text` under `key`.
+///
+/// # Errors
+///
+/// A [`StorageProblem`]; nothing is changed then.
+pub fn store_text(key: &str, text: &str) -> Result<(), StorageProblem> {
+    storage()?.set_item(key, text).map_err(|e| classify(&e))
+}
+
+/// Copies unreadable `text` aside under its own key, so that whatever is
+/// written next under the original key loses nothing: where it went, or
+/// why it could not be kept.
+pub fn keep_aside(text: &str) -> StorageProblem {
+    match storage() {
+        Ok(store) => set_aside(&store, text),
+        Err(p) => p,
+    }
 }

@@ -101,15 +101,32 @@ fn sender() -> Function {
             .get_or_insert_with(|| {
                 let f = Closure::<dyn Fn(String)>::new(|text: String| {
                     let Some((dispatch, plan)) = PAGE.with(|p| p.borrow().clone()) else { return };
-                    let action = match Message::decode(&text, &plan) {
-                        Ok(Message::Adopt { state, change, edit, view }) => Action::Adopt { state, change, edit, view },
-                        Ok(Message::Unpin) => Action::Pin(false),
+                    let actions = match Message::decode(&text, &plan) {
+                        Ok(Message::Adopt { state, change, edit, view }) => {
+                            vec![Action::Adopt { state, change, edit, view }]
+                        }
+                        Ok(Message::Unpin) => vec![Action::Pin(false)],
+                        Ok(Message::Leave { state, compare }) => {
+                            let mut out = Vec::with_capacity(3);
+                            if compare {
+                                out.push(Action::Pin(true));
+                            }
+                            if let Some(state) = state {
+                                out.push(Action::Load { state, change: crate::state::Change::Step });
+                            }
+                            out.push(Action::SetWorkshop(false));
+                            out
+                        }
                         Err(e) => {
                             web_sys::console::error_1(&JsValue::from_str(&e));
                             return;
                         }
                     };
-                    wasm_bindgen_futures::spawn_local(async move { dispatch.dispatch(action) });
+                    wasm_bindgen_futures::spawn_local(async move {
+                        for action in actions {
+                            dispatch.dispatch(action);
+                        }
+                    });
                 });
                 f.into_js_value().unchecked_into()
             })

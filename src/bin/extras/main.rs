@@ -24,6 +24,7 @@ use doubling_sandbox::components::print_briefing::PrintBriefing;
 use doubling_sandbox::components::ranges_panel::{use_outlooks, RangesPanel};
 use doubling_sandbox::components::scenario_panel::ScenarioPanel;
 use doubling_sandbox::components::solve_panel::SolvePanel;
+use doubling_sandbox::components::workshop::WorkshopPanel;
 use doubling_sandbox::extras::{outlooks_to_numbers, Kind, Message, Snapshot};
 use doubling_sandbox::model::uncertainty::{Outlook, Sampler};
 use doubling_sandbox::model::{judge_all, IndicatorKey, Lang, LinkState, Plan, Scenario};
@@ -352,6 +353,12 @@ fn Panels(props: &PanelsProps) -> Html {
     }
     let (lang, key, dispatch) = (app.lang, app.indicator, app.dispatcher());
     let name: AttrValue = app.scenario.name.clone().into();
+    let leave = {
+        let plan = props.plan.clone();
+        use_callback((), move |(state, compare): (Option<LinkState>, bool), ()| {
+            send(&Message::Leave { state: state.map(Box::new), compare }.encode(&plan));
+        })
+    };
     let panel = |kind: Kind, open: bool| -> Html {
         match kind {
             Kind::Briefing => html! {
@@ -374,6 +381,9 @@ fn Panels(props: &PanelsProps) -> Html {
                 <RangesPanel plan={app.plan.clone()} indicator={key} scenario={app.scenario.clone()} outlook={outlooks.as_ref().map(|o| o[key.index()].clone())} sampler={sampler.clone()} lang={lang} dispatch={dispatch.clone()} />
             },
             Kind::Chances => html! {},
+            Kind::Workshop => html! {
+                <WorkshopPanel plan={app.plan.clone()} current={link.clone()} lang={lang} presenting={app.presenting} leave={leave.clone()} />
+            },
             Kind::Scenarios => html! {
                 <ScenarioPanel plan={app.plan.clone()} current={link.clone()} code={code.clone()} lang={lang} dispatch={dispatch.clone()} />
             },
@@ -444,6 +454,7 @@ fn focus(h: &Host) {
     let selector = match h.kind {
         Kind::Solve => "button[aria-expanded]",
         Kind::Bases => "summary",
+        Kind::Workshop => "h2",
         Kind::Briefing | Kind::Compare | Kind::Qr | Kind::Scenarios | Kind::Ranges | Kind::Chances => return,
     };
     if let Some(el) =
