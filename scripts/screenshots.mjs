@@ -3,9 +3,16 @@
 //
 //   node scripts/screenshots.mjs [--full] [--select value_added] [--demo] [--code CODE] [--bases] [--uncertain]
 //
+// --workshop pledges|proposals opens the workshop view with four scenarios
+// (made with scripts/make_link.py) pasted in; --present then shows it in
+// presentation mode.
+//
 // --demo lowers a few growth rates of the selected indicator (funds by
 // default) so that the page shows misses, floor breaches and laggards.
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launchChromium, serveDist } from './lib/chromium.mjs';
 
 const full = process.argv.includes('--full');
@@ -16,7 +23,22 @@ const code = process.argv.includes('--code') ? process.argv[process.argv.indexOf
 const bases = process.argv.includes('--bases');
 // --uncertain switches probabilities on and waits for them.
 const uncertain = process.argv.includes('--uncertain');
+const workshop = process.argv.includes('--workshop') ? process.argv[process.argv.indexOf('--workshop') + 1] : null;
+const present = process.argv.includes('--present');
 const PORT = 4181;
+function makeCode(name, growth) {
+  const dir = mkdtempSync(join(tmpdir(), 'shots-'));
+  const file = join(dir, 'scenario.json');
+  const indicators = Object.fromEntries(Object.entries(growth).map(([k, g]) => [k, { growth: g }]));
+  writeFileSync(file, JSON.stringify({ format: 'doubling-sandbox-scenario', version: 3, name, lang: 'zh', indicators }));
+  return execFileSync('python3', [new URL('./make_link.py', import.meta.url).pathname, file]).toString().trim().replace(/^#s=/, '');
+}
+const TABLES = workshop ? [
+  makeCode('市局', {}),
+  makeCode('南乐县', { value_added: { nanle: { 2023: 14, 2024: 16, 2025: 18, 2026: 20 } }, funds: { nanle: { 2024: 45 } } }),
+  makeCode('台前县', { value_added: { taiqian: { 2025: 12, 2026: 8 } } }),
+  makeCode('范县', { value_added: { fanxian: { 2025: 30, 2026: 32 } }, investment: { fanxian: { 2025: 24 } } }),
+] : [];
 const server = await serveDist(PORT);
 const browser = await launchChromium();
 mkdirSync('target/screens', { recursive: true });
@@ -34,6 +56,16 @@ try {
         await page.waitForSelector('[data-testid="verdict-value_added"][data-probability]');
         await page.waitForSelector('[data-testid="ranges-panel"]');
       }
+      if (workshop) {
+        await page.getByTestId('workshop-toggle').click();
+        await page.getByTestId('workshop-paste').focus();
+        await page.keyboard.insertText(TABLES.map((c, i) => `第${i + 1}桌 10:0${i}：http://127.0.0.1:${PORT}/#s=${c}`).join('\n'));
+        await page.getByTestId('workshop-add-paste').click();
+        await page.waitForSelector('[data-testid="workshop-entry"][data-index="3"]');
+        if (workshop === 'proposals') await page.getByTestId('workshop-mode').selectOption('proposals');
+        if (present) await page.getByTestId('presentation-toggle').click();
+        await page.waitForTimeout(300);
+      }
       if (demo) {
         const key = sel ?? 'funds';
         const cells = await page.locator(`[data-testid^="growth-${key}-"]`).evaluateAll((els) => els.map((e) => e.dataset.testid));
@@ -45,7 +77,7 @@ try {
         }
         await page.evaluate(() => window.scrollTo(0, 0));
       }
-      const file = `target/screens/${name}-${lang}${sel ? '-' + sel : ''}${demo ? '-demo' : ''}${code ? '-code' : ''}${bases ? '-bases' : ''}${uncertain ? '-uncertain' : ''}${full ? '-full' : ''}.png`;
+      const file = `target/screens/${name}-${lang}${sel ? '-' + sel : ''}${demo ? '-demo' : ''}${code ? '-code' : ''}${bases ? '-bases' : ''}${uncertain ? '-uncertain' : ''}${workshop ? `-workshop-${workshop}` : ''}${present ? '-present' : ''}${full ? '-full' : ''}.png`;
       await page.screenshot({ path: file, fullPage: full });
       console.log(file);
       await page.close();

@@ -392,7 +392,8 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
     let workshop_host = html! {
-        <ExtraHost lang={lang} kind={Kind::Workshop} open={true}
+        // Keyed: the layouts' hosts are different panels.
+        <ExtraHost key={if presenting { "room" } else { "workshop" }} lang={lang} kind={if presenting { Kind::Room } else { Kind::Workshop }} open={true}
             placeholder={html! { <section class="workshop" aria-busy="true"><p class="hint">{s.loading}</p></section> }} />
     };
     let presentation_button = html! {
@@ -409,10 +410,14 @@ pub fn App(props: &AppProps) -> Html {
                 <header class="topbar">
                     <div class="brand">
                         <h1>{lang.plan_title(&plan)}</h1>
-                        <p class="plan-title" data-testid="presentation-name">{s.scenarios_heading}{lang.colon()}{name}</p>
+                        if workshop_open {
+                            <p class="plan-title">{s.workshop}</p>
+                        } else {
+                            <p class="plan-title" data-testid="presentation-name">{s.scenarios_heading}{lang.colon()}{name}</p>
+                        }
                     </div>
                     <div class="top-actions">
-                        <div class="present-switch" role="group" aria-label={s.indicator_label} data-testid="presentation-switch">
+                        <div class="present-switch" role="group" aria-label={s.indicator_label} data-testid="presentation-switch" hidden={workshop_open}>
                             { for IndicatorKey::ALL.iter().map(|key| {
                                 let key = *key;
                                 html! {
@@ -425,6 +430,9 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                         {workshop_button.clone()}
                         {presentation_button}
+                        <button type="button" class="btn lang" data-testid="lang-toggle" aria-label={s.lang_toggle_label} onclick={toggle_lang.clone()}>
+                            {s.lang_toggle}
+                        </button>
                     </div>
                 </header>
                 if workshop_open {

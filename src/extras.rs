@@ -48,11 +48,13 @@ pub enum Kind {
     Chances,
     /// The workshop view (工作坊汇总): the room's scenarios, combined.
     Workshop,
+    /// The workshop view's presentation layout: the room's result, large.
+    Room,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Briefing,
         Kind::Compare,
         Kind::Solve,
@@ -62,6 +64,7 @@ impl Kind {
         Kind::Ranges,
         Kind::Chances,
         Kind::Workshop,
+        Kind::Room,
     ];
 
     /// Its name in messages.
@@ -76,6 +79,7 @@ impl Kind {
             Kind::Ranges => "ranges",
             Kind::Chances => "chances",
             Kind::Workshop => "workshop",
+            Kind::Room => "room",
         }
     }
 }

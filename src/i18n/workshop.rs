@@ -226,7 +226,7 @@ static EN: WorkshopStrings = WorkshopStrings {
     mode_proposals: "Proposals side by side",
     owners_heading: "Who speaks for each unit",
     owner_col: "Taken from",
-    not_pledged: "Not pledged (reference scenario)",
+    not_pledged: "Not pledged (reference)",
     pledged_cols: "Four indicators",
     combined_heading: "Combined result (each unit's pledge)",
     open_combined: "Open the combined scenario",
@@ -356,11 +356,11 @@ impl Lang {
             })
             .to_owned(),
             Some(Requirement::Growth(p) | Requirement::AboveRange(p)) => {
-                let p = format::required_pct(p);
+                let p = format::required_rate(p);
                 if zh {
-                    format!("未认领单位目标年份均需增长{p}%")
+                    format!("未认领单位在目标年份均需增长{p}")
                 } else {
-                    format!("The unpledged units would each need {p}% in the target year")
+                    format!("The unpledged units would each need {p} in the target year")
                 }
             }
             Some(Requirement::Unreachable) => (if zh {

@@ -65,6 +65,31 @@ const VIEWS = {
     await expect(page.getByTestId('ranges-panel').locator('.field-error:not([hidden])')).toHaveCount(1);
     await expect(page.locator('.verdict-chance[aria-busy]')).toHaveCount(0);
   },
+  'workshop view: pledges, a note and a refused link': async (page) => {
+    await page.getByTestId('workshop-toggle').click();
+    await page.getByTestId('workshop-add-current').click();
+    await expect(page.getByTestId('workshop-entry')).toHaveCount(1);
+    await page.getByTestId('workshop-paste').focus();
+    await page.keyboard.insertText('坏链接 #s=BAIh5Y6_5Yy65Lya5ZWG5pa55qGIIELvvIgyMDI0LTAz');
+    await page.getByTestId('workshop-add-paste').click();
+    await expect(page.getByTestId('workshop-error')).toHaveCount(1);
+    await expect(page.getByTestId('workshop-combined-funds')).toBeVisible();
+  },
+  'workshop view: proposals, median and spread, two rounds': async (page) => {
+    await page.getByTestId('workshop-toggle').click();
+    await page.getByTestId('workshop-add-current').click();
+    await page.getByTestId('workshop-new-round').click();
+    await page.getByTestId('workshop-add-current').click();
+    await page.getByTestId('workshop-mode').selectOption('proposals');
+    await expect(page.getByTestId('workshop-spread')).toBeVisible();
+    await expect(page.getByTestId('workshop-versus')).toBeVisible();
+  },
+  'workshop presentation': async (page) => {
+    await page.getByTestId('workshop-toggle').click();
+    await page.getByTestId('workshop-add-current').click();
+    await page.getByTestId('presentation-toggle').click();
+    await expect(page.getByTestId('workshop-meets-funds')).toBeVisible();
+  },
   'QR dialog': Object.assign(async (page) => {
     await page.getByTestId('show-qr').click();
     await expect(page.getByTestId('qr-dialog').locator('svg')).toBeVisible();

@@ -381,8 +381,8 @@ fn Panels(props: &PanelsProps) -> Html {
                 <RangesPanel plan={app.plan.clone()} indicator={key} scenario={app.scenario.clone()} outlook={outlooks.as_ref().map(|o| o[key.index()].clone())} sampler={sampler.clone()} lang={lang} dispatch={dispatch.clone()} />
             },
             Kind::Chances => html! {},
-            Kind::Workshop => html! {
-                <WorkshopPanel plan={app.plan.clone()} current={link.clone()} lang={lang} presenting={app.presenting} leave={leave.clone()} />
+            Kind::Workshop | Kind::Room => html! {
+                <WorkshopPanel plan={app.plan.clone()} current={link.clone()} lang={lang} presenting={kind == Kind::Room} leave={leave.clone()} />
             },
             Kind::Scenarios => html! {
                 <ScenarioPanel plan={app.plan.clone()} current={link.clone()} code={code.clone()} lang={lang} dispatch={dispatch.clone()} />
@@ -454,7 +454,7 @@ fn focus(h: &Host) {
     let selector = match h.kind {
         Kind::Solve => "button[aria-expanded]",
         Kind::Bases => "summary",
-        Kind::Workshop => "h2",
+        Kind::Workshop | Kind::Room => "h2",
         Kind::Briefing | Kind::Compare | Kind::Qr | Kind::Scenarios | Kind::Ranges | Kind::Chances => return,
     };
     if let Some(el) =
