@@ -382,6 +382,15 @@ pub fn App(props: &AppProps) -> Html {
         </section>
     };
     let workshop_open = state.workshop;
+    {
+        // Closed, the keyboard is back where it opened it.
+        let was_open = use_mut_ref(|| false);
+        use_effect_with(workshop_open, move |open| {
+            if std::mem::replace(&mut *was_open.borrow_mut(), *open) && !*open {
+                crate::web::focus_first("[data-testid=\"workshop-toggle\"]");
+            }
+        });
+    }
     let workshop_button = {
         let d = dispatch.clone();
         html! {

@@ -387,6 +387,7 @@ pub fn WorkshopPanel(props: &WorkshopPanelProps) -> Html {
     html! {
         <section class={classes!("workshop", props.presenting.then_some("presented"))} data-testid="workshop-view" aria-labelledby="workshop-heading">
             <div class="workshop-head">
+                <p class="print-only briefing-date">{w.briefing_title}{" · "}{web::today()}</p>
                 <h2 id="workshop-heading" tabindex="-1">{w.heading}{" · "}{round.name.clone()}</h2>
                 <div class="workshop-rounds" role="group" aria-label={w.rounds_label}>
                     {for rounds}

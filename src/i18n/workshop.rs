@@ -2,8 +2,9 @@
 //! extras wasm, which renders the view, uses them.
 
 use crate::format;
+use crate::model::workshop::median_scenario;
 use crate::model::workshop::store::{Added, Mode, Round, RoundSummary};
-use crate::model::{IndicatorKey, Plan, Requirement, Status};
+use crate::model::{judge_all, IndicatorKey, Plan, Requirement, Status};
 
 use super::Lang;
 
@@ -452,8 +453,101 @@ impl Lang {
                 })
                 .collect();
             out.push_str(&parts.join(self.list_sep()));
+            let scenarios: Vec<_> = round.entries.iter().map(|e| e.state.scenario.clone()).collect();
+            if let Some(m) = median_scenario(&scenarios, round.reference) {
+                let n = judge_all(plan, &m).iter().filter(|v| v.status == Status::Met).count();
+                out.push_str(self.semicolon());
+                if zh {
+                    out.push_str("中位数方案实现四项目标中的");
+                    out.push_str(&n.to_string());
+                    out.push('项');
+                } else {
+                    out.push_str("the median scenario reaches ");
+                    out.push_str(&n.to_string());
+                    out.push_str(" of the four targets");
+                }
+            }
         }
         out.push_str(self.stop());
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::workshop::store::Entry;
+    use crate::model::{Growth, LinkState, Scenario};
+
+    fn round(plan: &Plan, mode: Mode) -> Round {
+        let entry = |name: &str, bp: Option<i32>| {
+            let mut s = Scenario::default_for(plan);
+            if let Some(bp) = bp {
+                s.growth_mut(IndicatorKey::ValueAdded).set(3, 3, Growth::from_bp(bp).expect("in range"));
+            }
+            let state = LinkState { scenario: s, lang: Lang::Zh, indicator: None };
+            Entry { name: name.into(), code: state.encode(plan), state }
+        };
+        Round {
+            name: "第2轮".into(),
+            entries: vec![entry("市局", None), entry("南乐县", Some(1000))],
+            reference: 0,
+            mode,
+            owners: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_record_says_what_the_pledges_come_to_and_who_does_not_double() {
+        let plan = Plan::shipped().expect("the shipped plan parses");
+        let r = round(&plan, Mode::Pledges);
+        let sum = r.summary(&plan);
+        let text = Lang::Zh.workshop_summary(&plan, &r, &sum);
+        let v = sum.composed.as_ref().expect("a reference");
+        let va = &v[IndicatorKey::ValueAdded.index()];
+        // Nanle at 10 % in 2026 takes value added below its target.
+        assert_eq!(va.status, Status::Missed);
+        let expected_va = format!(
+            "2026年规上制造业增加值预计{}亿元，低于目标{}亿元",
+            format::yi(va.projected),
+            format::yi(-va.gap())
+        );
+        assert!(
+            text.starts_with(&format!(
+                "第2轮共收到2个方案，其中{}个实现全部四项目标；汇总各单位认领后，2024年招商引资到位资金预计",
+                sum.all_four
+            )),
+            "{text}"
+        );
+        assert!(text.contains(&expected_va), "{text}");
+        assert!(text.ends_with("南乐县未实现全部翻番。"), "{text}");
+        let en = Lang::En.workshop_summary(&plan, &r, &sum);
+        assert!(en.starts_with("第2轮: 2 scenarios received, "), "{en}");
+        assert!(
+            en.contains("short of its target") && en.ends_with("Nanle County do not double in every indicator."),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn the_record_of_proposals_counts_each_target_and_the_median() {
+        let plan = Plan::shipped().expect("the shipped plan parses");
+        let r = round(&plan, Mode::Proposals);
+        let sum = r.summary(&plan);
+        let text = Lang::Zh.workshop_summary(&plan, &r, &sum);
+        let counts: Vec<String> = IndicatorKey::ALL
+            .iter()
+            .map(|k| format!("{}{}个", plan.indicator(*k).short_zh, sum.meets[k.index()]))
+            .collect();
+        assert!(
+            text.contains(&format!("；达到各项目标的方案数：{}；中位数方案实现四项目标中的", counts.join("、"))),
+            "{text}"
+        );
+        assert!(text.ends_with("项。"), "{text}");
+        let empty = Round { entries: Vec::new(), ..r };
+        assert_eq!(
+            Lang::Zh.workshop_summary(&plan, &empty, &empty.summary(&plan)),
+            "第2轮共收到0个方案，其中0个实现全部四项目标。"
+        );
     }
 }

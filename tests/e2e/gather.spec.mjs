@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test, expect, chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../scripts/lib/chromium.mjs';
 import { picture, qrSvg } from '../../scripts/lib/qr_picture.mjs';
-import { INDICATORS, openPage, projected } from './helpers.mjs';
+import { INDICATORS, openPage, projected, unzip } from './helpers.mjs';
 
 const SCRIPT = new URL('../../scripts/make_link.py', import.meta.url).pathname;
 const DIR = mkdtempSync(join(tmpdir(), 'workshop-'));
@@ -346,6 +346,28 @@ test('the workshop table downloads as CSV: a row per entry, the combined pledges
   expect(lines[5]).toMatch(/^第1轮,中位数方案,/);
   const combined = await page.getByTestId('workshop-combined-value_added').getAttribute('data-projected');
   expect(lines[4].split(',')[4 + 3 * 5 + 1]).toBe(combined);
+});
+
+test('the workshop table saves as XLSX through the spreadsheet worker, numbers as numbers, in the page language', async ({ page }) => {
+  await openPage(page);
+  await openWorkshop(page);
+  await paste(page, [CITY, NANLE, TAIQIAN].join('\n'));
+  await page.getByTestId('lang-toggle').click();
+  await expect(page.getByTestId('workshop-xlsx')).toHaveText('Export XLSX');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('workshop-xlsx').click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/^Workshop_\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const files = unzip(readFileSync(await saved.path()));
+  const strings = files.get('xl/sharedStrings.xml').toString('utf8');
+  const sheet = files.get('xl/worksheets/sheet1.xml').toString('utf8');
+  for (const word of ['Round', 'Units pledged', '南乐县', 'combined pledges', 'median scenario']) expect(strings).toContain(word);
+  expect((sheet.match(/<row /g) || []).length).toBe(6);
+  // The combined value added, a number in the sheet, as the view shows it.
+  const combined = Number(await page.getByTestId('workshop-combined-value_added').getAttribute('data-projected'));
+  const values = [...sheet.matchAll(/<v>([-\d.e]+)<\/v>/g)].map((m) => Number(m[1]));
+  expect(values.some((v) => Math.abs(v - combined) < 5e-5)).toBe(true);
+  await expect(page.getByTestId('workshop-xlsx')).toBeEnabled();
 });
 
 test('presentation: the combined result and each target\'s count, large; P and Escape; print is a one-page A4 briefing with the record', async ({ page }) => {

@@ -71,7 +71,8 @@ fn link_block(plan: &PlanRef, scenario: &Scenario, lang: Lang, label: &str, test
         <div class="workshop-link" data-testid={testid.to_owned()} data-code={code}>
             <label>
                 <span class="bar-label">{label}</span>
-                <input type="text" class="link-text" readonly=true value={url} />
+                <input type="text" class="link-text" readonly=true value={url.clone()} />
+                <span class="print-only link-print">{url}</span>
             </label>
             if let Some(svg) = svg {
                 <div class="workshop-qr">{Html::from_html_unchecked(AttrValue::from(svg))}</div>
@@ -127,18 +128,14 @@ pub fn Pledges(props: &RoundProps) -> Html {
     };
     let verdicts = props.judged.summary.composed.clone().unwrap_or_else(|| judge_all(plan, &composed));
     let names: Vec<String> = round.entries.iter().map(|e| escaped(&e.name)).collect();
+    let units = plan.units.len();
     let owner_rows = plan.units.iter().enumerate().map(|(u, unit)| {
         let owner = ownership.owners[u];
         let disputed = &ownership.disputed[u];
         let value = owner.map_or_else(|| "reference".to_owned(), |e| e.to_string());
         let set = props.edit.reform(move |e: Event| {
             let chosen = e.target_dyn_into::<HtmlSelectElement>().and_then(|s| owner_of(&s.value()));
-            let units = u + 1;
-            Rc::new(move |w: &mut Workshop| {
-                let n = units.max(w.round().owners.len());
-                w.round_mut().set_owner(n, u, chosen);
-            })
-                as Rc<dyn Fn(&mut Workshop)>
+            Rc::new(move |w: &mut Workshop| w.round_mut().set_owner(units, u, chosen)) as WorkshopEdit
         });
         let marks = verdicts.iter().map(|v| {
             let uv = &v.units[u];
@@ -469,7 +466,6 @@ pub fn Record(props: &RecordProps) -> Html {
             if let Some((t, problem)) = (*note).clone() {
                 <p class={classes!("note", problem.then_some("problem"))} role={if problem { "alert" } else { "status" }}>{t}</p>
             }
-            <p class="print-only briefing-date">{w.briefing_title}{" · "}{web::today()}</p>
         </section>
     }
 }

@@ -145,7 +145,10 @@ pub fn Camera(props: &CameraProps) -> Html {
                         let _ = stop.call0(&JsValue::NULL);
                         CameraState::Off
                     }
-                    Ok(Err(_)) => CameraState::Failed(ScanError::of(&JsValue::NULL).camera_words(lang)),
+                    Ok(Err(_)) => CameraState::Failed(
+                        ScanError { kind: "failed".into(), detail: "qr_client.js gave no way to stop".into() }
+                            .camera_words(lang),
+                    ),
                     Err(e) if wanted => CameraState::Failed(e.camera_words(lang)),
                     Err(_) => CameraState::Off,
                 };
