@@ -149,6 +149,29 @@ pub fn WorkshopPanel(props: &WorkshopPanelProps) -> Html {
         })
     };
     let judged: Rc<Judged> = (*judged).clone();
+    // Another tab or window changed the workshop (the facilitator's laptop
+    // and the projector's window): show what it stored.
+    {
+        let (plan, redraw) = (plan.clone(), redraw.clone());
+        use_effect_with((), move |()| {
+            let listener = web_sys::window().map(|win| {
+                gloo::events::EventListener::new(&win, "storage", move |e| {
+                    let get = |name: &str| {
+                        js_sys::Reflect::get(e, &wasm_bindgen::JsValue::from_str(name)).ok().and_then(|v| v.as_string())
+                    };
+                    if get("key").as_deref() != Some(storage::WORKSHOP_KEY) {
+                        return;
+                    }
+                    let Some(Ok(stored)) = get("newValue").map(|text| store::from_json(&plan, &text)) else { return };
+                    if HELD.with(|h| h.borrow().as_deref() != Some(&stored)) {
+                        HELD.with(|h| h.replace(Some(Rc::new(stored))));
+                        redraw.force_update();
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
 
     // Adds what was found (in pasted text, images or the camera): the
     // good links, with a note; every refused one listed with its error.

@@ -218,6 +218,23 @@ test('entries renamed, moved, removed and made the reference by keyboard; rounds
   expect(await codes(page)).toEqual([CITY, TAIQIAN]);
 });
 
+test('a second window (the projector\'s) follows the facilitator\'s: entries and rounds added in one show in the other', async ({ page, context }) => {
+  await openPage(page);
+  await openWorkshop(page);
+  const projector = await context.newPage();
+  await openPage(projector);
+  await openWorkshop(projector);
+  await projector.getByTestId('presentation-toggle').click();
+  await expect(projector.getByTestId('workshop-meets-funds')).toHaveAttribute('data-count', '0');
+  await paste(page, [CITY, NANLE, TAIQIAN].join('\n'));
+  await expect(projector.getByTestId('workshop-meets-funds')).toHaveAttribute('data-count', '3');
+  await expect(projector.getByTestId('workshop-combined-value_added')).toHaveAttribute(
+    'data-projected', await page.getByTestId('workshop-combined-value_added').getAttribute('data-projected'));
+  await page.getByTestId('workshop-new-round').click();
+  await expect(projector.getByTestId('workshop-round-1')).toHaveAttribute('aria-pressed', 'true');
+  await expect(projector.getByTestId('workshop-meets-funds')).toHaveAttribute('data-count', '0');
+});
+
 test('QR images: two codes in one 12-megapixel photo, turned and of different sizes, read in the browser; a file that is no image and an image with no code are named', async ({ page, browser, baseURL }) => {
   const photo = await picture(browser, {
     width: 4000,
