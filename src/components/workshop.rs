@@ -31,7 +31,10 @@ use combine::{Pledges, Proposals, Versus};
 thread_local! {
     /// The workshop, once read (see the module).
     static HELD: RefCell<Option<Rc<Workshop>>> = const { RefCell::new(None) };
-    /// What the view has to say about storage, kept with the workshop.
+    /// What the view has to say about storage, kept with the workshop: a
+    /// stored workshop that could not be read (said while the page is open),
+    /// and the last write's problem (until a write succeeds).
+    static LOAD_NOTE: RefCell<Option<String>> = const { RefCell::new(None) };
     static STORAGE_NOTE: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
@@ -52,7 +55,7 @@ fn held(plan: &PlanRef, lang: Lang) -> Rc<Workshop> {
                     p => lang.storage_problem(&p),
                 };
                 let note = format!("{}{} ({aside})", lang.w().stored_unreadable, lang.file_problem(&e));
-                STORAGE_NOTE.with(|n| n.replace(Some(note)));
+                LOAD_NOTE.with(|n| n.replace(Some(note)));
                 fresh()
             }
         },
@@ -327,7 +330,7 @@ pub fn WorkshopPanel(props: &WorkshopPanelProps) -> Html {
         })
     };
 
-    let storage_note = STORAGE_NOTE.with(|n| n.borrow().clone());
+    let storage_note = [LOAD_NOTE.with(|n| n.borrow().clone()), STORAGE_NOTE.with(|n| n.borrow().clone())];
     let leave = props.leave.clone();
     let mode = round.mode;
     let body = if props.presenting {
@@ -422,9 +425,9 @@ pub fn WorkshopPanel(props: &WorkshopPanelProps) -> Html {
             if !props.presenting {
                 <p class="hint">{w.intro}</p>
             }
-            if let Some(n) = storage_note {
+            { for storage_note.into_iter().flatten().map(|n| html! {
                 <p class="note problem" role="alert" data-testid="workshop-storage">{n}</p>
-            }
+            }) }
             {body}
         </section>
     }

@@ -359,6 +359,10 @@ test('a workshop file exports and imports whole; a malformed one is refused nami
   await openWorkshop(page);
   await expect(page.getByTestId('workshop-storage')).toContainText('rounds');
   await expect(page.getByTestId('workshop-entry')).toHaveCount(0);
+  // Said while the page is open, not only until the next change.
+  await paste(page, CITY);
+  await expect(page.getByTestId('workshop-entry')).toHaveCount(1);
+  await expect(page.getByTestId('workshop-storage')).toContainText('已另存');
   const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('doubling-sandbox/set-aside/')).map((k) => localStorage.getItem(k)));
   expect(aside.some((t) => t.includes('"rounds":[]'))).toBe(true);
 });
