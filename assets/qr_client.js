@@ -5,14 +5,17 @@
 // decodeImage(file) reads the QR codes in an image file with the decoder
 // worker (qr_loader.js, src/bin/qr_decoder) and gives their texts; it
 // rejects with { kind, detail }: `image` (not an image), `load` (the
-// decoder could not be loaded or stopped), `timeout`.
+// decoder could not be loaded or stopped), `decode` (it failed on this
+// image), `timeout`.
 //
-// startCamera(video, onTexts) shows the camera in `video` and calls
-// onTexts(texts) with the codes it reads, with the browser's
+// startCamera(video, onTexts, onProblem) shows the camera in `video` and
+// calls onTexts(texts) with the codes it reads, with the browser's
 // BarcodeDetector where it reads QR codes, else with the same worker on a
 // frame every 150 ms; it gives a function that stops the camera, or
 // rejects with { kind, detail }: `insecure` (no secure context), `missing`
-// (no camera or no API), `denied` (refused), `failed`.
+// (no camera or no API), `denied` (refused), `failed`. When three frames in
+// a row cannot be read (the decoder does not load, or fails), it stops the
+// camera and calls onProblem({ kind, detail }).
 
 const TIMEOUT_MS = 15000;
 const FRAME_MS = 150;
@@ -36,6 +39,7 @@ function ask(version, source, transfer = []) {
     try {
       worker = new Worker(new URL(`qr_loader.js${version}`, document.baseURI).href);
     } catch (err) {
+      if (source instanceof ImageBitmap) source.close();
       return Promise.reject({ kind: 'load', detail: String(err && err.message ? err.message : err) });
     }
     worker.onmessage = (event) => {
@@ -46,6 +50,8 @@ function ask(version, source, transfer = []) {
       clearTimeout(w.timer);
       if (error) w.reject(error);
       else w.resolve(texts);
+      // The worker closes itself after a trap: the next request starts another.
+      if (error && error.kind === 'decode') end(error);
     };
     worker.onerror = (event) => {
       event.preventDefault();
@@ -72,7 +78,11 @@ async function detector() {
   }
 }
 
-async function startCamera(version, video, onTexts) {
+// Frames in a row whose reading fails before the camera is stopped with
+// the last failure (the decoder cannot be loaded, or keeps failing).
+const FAILURES = 3;
+
+async function startCamera(version, video, onTexts, onProblem) {
   if (!globalThis.isSecureContext) throw { kind: 'insecure', detail: '' };
   const media = navigator.mediaDevices;
   if (!media || !media.getUserMedia) throw { kind: 'missing', detail: '' };
@@ -96,6 +106,12 @@ async function startCamera(version, video, onTexts) {
   }
   const native = await detector();
   let live = true;
+  let failures = 0;
+  const stop = () => {
+    live = false;
+    stream.getTracks().forEach((t) => t.stop());
+    video.srcObject = null;
+  };
   const tick = async () => {
     if (!live) return;
     try {
@@ -107,24 +123,28 @@ async function startCamera(version, video, onTexts) {
           const frame = await createImageBitmap(video);
           texts = await ask(version, frame, [frame]);
         }
+        failures = 0;
         if (live && texts.length) onTexts(texts);
       }
-    } catch {
-      // One frame that cannot be read is no reason to stop scanning.
+    } catch (err) {
+      // One frame that cannot be read is no reason to stop scanning;
+      // several in a row are.
+      failures += 1;
+      if (live && failures >= FAILURES) {
+        stop();
+        onProblem(err && err.kind ? err : { kind: 'failed', detail: String(err && err.message ? err.message : err) });
+        return;
+      }
     }
     if (live) setTimeout(tick, FRAME_MS);
   };
   tick();
-  return () => {
-    live = false;
-    stream.getTracks().forEach((t) => t.stop());
-    video.srcObject = null;
-  };
+  return stop;
 }
 
 export function client(version) {
   return {
     decodeImage: (file) => ask(version, file),
-    startCamera: (video, onTexts) => startCamera(version, video, onTexts),
+    startCamera: (video, onTexts, onProblem) => startCamera(version, video, onTexts, onProblem),
   };
 }

@@ -7,8 +7,10 @@
 //
 // Each message is { id, source }: an image file (Blob) or an ImageBitmap
 // of a camera frame. The answer is { id, texts } or { id, error: { kind,
-// detail } }, kind `image` (not an image the browser can read) or `load`
-// (the decoder's files could not be loaded).
+// detail } }, kind `image` (not an image the browser can read), `load`
+// (the decoder's files could not be loaded) or `decode` (the decoder
+// trapped on this image; the worker then closes, and the client starts a
+// new one for the next request).
 'use strict';
 
 // Large photos are read at this many pixels a side first: a phone's
@@ -54,7 +56,15 @@ async function decode(source) {
   const texts = [];
   for (const scale of scales) {
     const [w, h, data] = pixels(bitmap, scale);
-    const [unreadable, ...found] = wasm_bindgen.decode_rgba(w, h, data);
+    let out;
+    try {
+      out = wasm_bindgen.decode_rgba(w, h, data);
+    } catch (err) {
+      // The decoder trapped (a panic aborts): this instance is spent.
+      bitmap.close();
+      throw { kind: 'decode', detail: String(err && err.message ? err.message : err), spent: true };
+    }
+    const [unreadable, ...found] = out;
     for (const t of found) if (!texts.includes(t)) texts.push(t);
     if (texts.length > 0 && unreadable === 0) break;
   }
@@ -67,7 +77,9 @@ self.onmessage = async (event) => {
   try {
     self.postMessage({ id, texts: await decode(source) });
   } catch (err) {
-    const error = err && err.kind ? err : { kind: 'load', detail: String(err) };
+    const error = err && err.kind ? { kind: err.kind, detail: err.detail } : { kind: 'load', detail: String(err) };
     self.postMessage({ id, error });
+    // A trapped wasm is not used again: the client starts a new worker.
+    if (err && err.spent) self.close();
   }
 };

@@ -35,6 +35,9 @@ thread_local! {
     /// stored workshop that could not be read (said while the page is open),
     /// and the last write's problem (until a write succeeds).
     static LOAD_NOTE: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// False when unreadable data is still under the key (it could not be
+    /// set aside): writing would destroy it, so the workshop is not stored.
+    static WRITABLE: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
     static STORAGE_NOTE: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
@@ -52,7 +55,10 @@ fn held(plan: &PlanRef, lang: Lang) -> Rc<Workshop> {
                 // Kept aside before anything is written over it.
                 let aside = match storage::keep_aside(&text) {
                     StorageProblem::SetAside { key } => key,
-                    p => lang.storage_problem(&p),
+                    p => {
+                        WRITABLE.with(|w| w.set(false));
+                        format!("{} {}", lang.storage_problem(&p), lang.w().storage_kept)
+                    }
                 };
                 let note = format!("{}{} ({aside})", lang.w().stored_unreadable, lang.file_problem(&e));
                 LOAD_NOTE.with(|n| n.replace(Some(note)));
@@ -83,11 +89,24 @@ fn commit<R>(plan: &PlanRef, lang: Lang, change: impl FnOnce(&mut Workshop) -> R
     let out = change(&mut w);
     let text = store::to_json(plan, &w);
     HELD.with(|h| h.replace(Some(Rc::new(w))));
-    let note = storage::store_text(storage::WORKSHOP_KEY, &text)
-        .err()
-        .map(|p| format!("{}{} {}", lang.w().storage_off, lang.storage_problem(&p), lang.w().nothing_yet));
-    STORAGE_NOTE.with(|n| n.replace(note));
+    if WRITABLE.with(std::cell::Cell::get) {
+        let note = storage::store_text(storage::WORKSHOP_KEY, &text)
+            .err()
+            .map(|p| format!("{}{} {}", lang.w().storage_off, lang.storage_problem(&p), lang.w().nothing_yet));
+        STORAGE_NOTE.with(|n| n.replace(note));
+    }
     out
+}
+
+/// What storage holds now, if it reads and differs from what is held (another
+/// window stored it): held instead. True when it changed.
+fn refresh(plan: &PlanRef, text: Option<String>) -> bool {
+    let Some(Ok(stored)) = text.map(|t| store::from_json(plan, &t)) else { return false };
+    if HELD.with(|h| h.borrow().as_deref() == Some(&stored)) {
+        return false;
+    }
+    HELD.with(|h| h.replace(Some(Rc::new(stored))));
+    true
 }
 
 /// A change to the workshop, made by [`commit`].
@@ -157,17 +176,16 @@ pub fn WorkshopPanel(props: &WorkshopPanelProps) -> Html {
     {
         let (plan, redraw) = (plan.clone(), redraw.clone());
         use_effect_with((), move |()| {
+            // What another window stored while this view was closed.
+            if refresh(&plan, storage::load_text(storage::WORKSHOP_KEY).ok().flatten()) {
+                redraw.force_update();
+            }
             let listener = web_sys::window().map(|win| {
                 gloo::events::EventListener::new(&win, "storage", move |e| {
                     let get = |name: &str| {
                         js_sys::Reflect::get(e, &wasm_bindgen::JsValue::from_str(name)).ok().and_then(|v| v.as_string())
                     };
-                    if get("key").as_deref() != Some(storage::WORKSHOP_KEY) {
-                        return;
-                    }
-                    let Some(Ok(stored)) = get("newValue").map(|text| store::from_json(&plan, &text)) else { return };
-                    if HELD.with(|h| h.borrow().as_deref() != Some(&stored)) {
-                        HELD.with(|h| h.replace(Some(Rc::new(stored))));
+                    if get("key").as_deref() == Some(storage::WORKSHOP_KEY) && refresh(&plan, get("newValue")) {
                         redraw.force_update();
                     }
                 })
@@ -244,7 +262,8 @@ pub fn WorkshopPanel(props: &WorkshopPanelProps) -> Html {
                             failed.push(Refusal { what: f.name(), why: w.image_not_image.into() });
                         }
                         Err(e) => {
-                            failed.push(Refusal { what: f.name(), why: format!("{}{}", w.decoder_failed, e.detail) });
+                            let why = if e.kind == "load" { w.decoder_failed } else { w.decode_failed };
+                            failed.push(Refusal { what: f.name(), why: format!("{why}{}", e.detail) });
                         }
                     }
                 }
@@ -486,7 +505,7 @@ fn Entries(props: &EntriesProps) -> Html {
         let compare = props.leave.reform(move |_: MouseEvent| (Some(state.clone()), true));
         let is_ref = i == props.round.reference;
         html! {
-            <tr key={e.code.clone()} data-testid="workshop-entry" data-code={e.code.clone()} data-index={i.to_string()}
+            <tr key={i} data-testid="workshop-entry" data-code={e.code.clone()} data-index={i.to_string()}
                 class={classes!(is_ref.then_some("reference"))}>
                 <td class="num-col">{i + 1}</td>
                 <td>
@@ -505,8 +524,10 @@ fn Entries(props: &EntriesProps) -> Html {
                         data-testid={format!("workshop-up-{i}")} onclick={up.reform(|_: MouseEvent| ())}>{"↑"}</button>
                     <button type="button" class="btn small subtle" disabled={i + 1 == n} aria-label={format!("{} · {}", w.down, e.name)}
                         data-testid={format!("workshop-down-{i}")} onclick={down.reform(|_: MouseEvent| ())}>{"↓"}</button>
-                    <button type="button" class="btn small" data-testid={format!("workshop-open-{i}")} onclick={open}>{w.open}</button>
-                    <button type="button" class="btn small" data-testid={format!("workshop-compare-{i}")} onclick={compare}>{w.compare}</button>
+                    <button type="button" class="btn small" aria-label={format!("{} · {}", w.open, e.name)}
+                        data-testid={format!("workshop-open-{i}")} onclick={open}>{w.open}</button>
+                    <button type="button" class="btn small" aria-label={format!("{} · {}", w.compare, e.name)}
+                        data-testid={format!("workshop-compare-{i}")} onclick={compare}>{w.compare}</button>
                     <button type="button" class="btn small subtle" aria-label={format!("{} · {}", w.remove, e.name)}
                         data-testid={format!("workshop-remove-{i}")} onclick={remove.reform(|_: MouseEvent| ())}>{w.remove}</button>
                 </td>

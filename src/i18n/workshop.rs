@@ -22,7 +22,6 @@ pub struct WorkshopStrings {
     pub images_label: &'static str,
     pub images_reading: &'static str,
     pub camera: &'static str,
-    pub camera_stop: &'static str,
     pub camera_hint: &'static str,
     pub camera_insecure: &'static str,
     pub camera_missing: &'static str,
@@ -80,6 +79,8 @@ pub struct WorkshopStrings {
     pub image_no_code: &'static str,
     pub image_not_image: &'static str,
     pub decoder_failed: &'static str,
+    pub decode_failed: &'static str,
+    pub storage_kept: &'static str,
     pub stored_unreadable: &'static str,
     pub imported: &'static str,
     pub import_refused: &'static str,
@@ -109,8 +110,7 @@ static ZH: WorkshopStrings = WorkshopStrings {
     images_label: "打开二维码图片（可多选）",
     images_reading: "正在识别图片中的二维码…",
     camera: "用摄像头扫码",
-    camera_stop: "停止扫码",
-    camera_hint: "把手机上的二维码对准摄像头；识别到的方案会自动加入。",
+    camera_hint: "把手机上的二维码对准摄像头，识别到的方案会自动加入；再次点击按钮停止扫码。",
     camera_insecure: "摄像头只能在安全连接（https 或本机地址）下使用。",
     camera_missing: "此浏览器或设备没有可用的摄像头。",
     camera_denied: "摄像头权限被拒绝。",
@@ -167,6 +167,8 @@ static ZH: WorkshopStrings = WorkshopStrings {
     image_no_code: "没有识别出二维码",
     image_not_image: "不是可读取的图片",
     decoder_failed: "二维码识别组件无法加载，请检查网络连接后重试：",
+    decode_failed: "识别出错，识别组件已重新启动，可再试一次：",
+    storage_kept: "浏览器中无法读取的旧工作坊未能另存；为免覆盖，本页暂不保存工作坊，请导出文件保存。",
     stored_unreadable: "浏览器中保存的工作坊无法读取，已另存，当前从空白开始：",
     imported: "已导入工作坊文件：",
     import_refused: "未导入，当前工作坊保持不变：",
@@ -196,8 +198,7 @@ static EN: WorkshopStrings = WorkshopStrings {
     images_label: "Open QR code images (several at once)",
     images_reading: "Reading the QR codes in the images…",
     camera: "Scan with the camera",
-    camera_stop: "Stop scanning",
-    camera_hint: "Hold the phone's QR code to the camera; each scenario read is added.",
+    camera_hint: "Hold the phone's QR code to the camera: each scenario read is added. Press the button again to stop.",
     camera_insecure: "The camera works only over a secure connection (https or this machine).",
     camera_missing: "This browser or device has no camera it can use.",
     camera_denied: "Camera permission was refused.",
@@ -254,6 +255,8 @@ static EN: WorkshopStrings = WorkshopStrings {
     image_no_code: "no QR code could be read",
     image_not_image: "not an image that can be read",
     decoder_failed: "The QR decoder could not be loaded; check the connection and try again: ",
+    decode_failed: "reading failed; the decoder was restarted, try again: ",
+    storage_kept: "The unreadable workshop in this browser could not be set aside; so as not to overwrite it, this page does not store the workshop: export it as a file.",
     stored_unreadable: "The workshop kept in this browser could not be read; it was set aside and this one starts empty: ",
     imported: "Workshop file imported: ",
     import_refused: "Not imported; the workshop on screen is unchanged: ",
@@ -350,12 +353,16 @@ impl Lang {
                 "Met: the unpledged units need no more growth."
             })
             .to_owned(),
-            Some(Requirement::Growth(p) | Requirement::AboveRange(p)) => {
+            Some(r @ (Requirement::Growth(p) | Requirement::AboveRange(p))) => {
                 let p = format::required_rate(p);
-                if zh {
-                    format!("未认领单位在目标年份均需增长{p}")
-                } else {
-                    format!("The unpledged units would each need {p} in the target year")
+                let beyond = matches!(r, Requirement::AboveRange(_));
+                match (zh, beyond) {
+                    (true, false) => format!("未认领单位在目标年份均需增长{p}。"),
+                    (true, true) => format!("未认领单位在目标年份均需增长{p}，超出增速上限150%，无法弥补。"),
+                    (false, false) => format!("The unpledged units would each need {p} in the target year."),
+                    (false, true) => {
+                        format!("The unpledged units would each need {p} in the target year, beyond the 150% limit: out of reach.")
+                    }
                 }
             }
             Some(Requirement::Unreachable) => (if zh {
@@ -425,7 +432,8 @@ impl Lang {
                     out.push_str("未实现全部翻番");
                 } else {
                     out.push_str(&names.join(", "));
-                    out.push_str(" do not double in every indicator");
+                    out.push_str(if names.len() == 1 { " does not" } else { " do not" });
+                    out.push_str(" double in every indicator");
                 }
             }
         } else {
@@ -518,7 +526,7 @@ mod tests {
         let en = Lang::En.workshop_summary(&plan, &r, &sum);
         assert!(en.starts_with("第2轮: 2 scenarios received, "), "{en}");
         assert!(
-            en.contains("short of its target") && en.ends_with("Nanle County do not double in every indicator."),
+            en.contains("short of its target") && en.ends_with("Nanle County does not double in every indicator."),
             "{en}"
         );
     }

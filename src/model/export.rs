@@ -315,10 +315,21 @@ pub fn table_csv(table: &ResultsTable) -> String {
     out.push_str(&table.header.iter().map(|h| field(h)).collect::<Vec<_>>().join(","));
     out.push_str("\r\n");
     for row in &table.rows {
-        out.push_str(&row.iter().map(|c| field(c.as_text())).collect::<Vec<_>>().join(","));
+        out.push_str(&row.iter().map(csv_cell).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+/// A cell as a CSV field. Words that a spreadsheet would take for a formula
+/// (they start with `=`, `+`, `-`, `@`, a tab or a carriage return: names
+/// typed by other people, in a workshop) get a leading `'`, so that they
+/// open as the text they are; numbers are written as they are.
+fn csv_cell(c: &Cell) -> String {
+    match c {
+        Cell::Text { s } if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => field(&format!("'{s}")),
+        other => field(other.as_text()),
+    }
 }
 
 #[cfg(test)]
@@ -413,6 +424,21 @@ mod tests {
         let json = serde_json::to_string(&Cell::number(12.5, "12.50".into(), 2)).unwrap();
         assert_eq!(json, r#"{"t":"number","v":"12.5","s":"12.50","dp":2}"#);
         assert!(serde_json::from_str::<Cell>(r#"{"t":"number","v":"abc","s":"","dp":0}"#).is_err());
+    }
+
+    #[test]
+    fn words_that_read_as_formulas_open_as_text() {
+        let table = ResultsTable {
+            sheet: "t".into(),
+            header: vec!["a".into(), "b".into(), "c".into()],
+            rows: vec![vec![
+                Cell::text("=HYPERLINK(\"x\")"),
+                Cell::text("@南乐"),
+                Cell::number(-8.5, "-8.5000".into(), 4),
+            ]],
+        };
+        let csv = table_csv(&table);
+        assert!(csv.ends_with("\"'=HYPERLINK(\"\"x\"\")\",'@南乐,-8.5000\r\n"), "{csv}");
     }
 
     #[test]

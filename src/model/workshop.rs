@@ -237,10 +237,14 @@ pub fn median_scenario(entries: &[Scenario], reference: usize) -> Option<Scenari
     Some(out)
 }
 
-/// Whether `scenario`'s growth of `unit` differs from `default`'s in any
-/// cell of any indicator.
+/// Whether `scenario`'s growth or 2022 base of `unit` differs from
+/// `default`'s in any cell of any indicator (what [`compose`] takes from
+/// its owner).
 pub fn pledges(scenario: &Scenario, default: &Scenario, unit: usize) -> bool {
-    IndicatorKey::ALL.iter().any(|k| scenario.growth(*k).row(unit) != default.growth(*k).row(unit))
+    IndicatorKey::ALL.iter().any(|k| {
+        scenario.growth(*k).row(unit) != default.growth(*k).row(unit)
+            || scenario.bases(*k).get(unit) != default.bases(*k).get(unit)
+    })
 }
 
 /// Per unit, the entries that speak for it by default: those whose growth
@@ -451,6 +455,17 @@ mod tests {
         assert!(found.links.is_empty());
         assert_eq!(found.refused.len(), 1);
         assert_eq!(found.refused[0].code, cut);
+    }
+
+    #[test]
+    fn a_corrected_base_alone_is_a_pledge() {
+        let plan = plan();
+        let default = Scenario::default_for(&plan);
+        let mut based = default.clone();
+        based.set_base(IndicatorKey::Capacity, 4, Base::new(123.4).expect("a base"));
+        assert!(pledges(&based, &default, 4));
+        assert!(!pledges(&based, &default, 3));
+        assert_eq!(claims(&plan, &[default, based])[4], vec![1]);
     }
 
     #[test]

@@ -310,6 +310,19 @@ test('the camera: a QR code held to it (Chromium\'s fake camera playing a video 
     await native.getByTestId('workshop-camera').click();
     await expect(native.getByTestId('workshop-entry')).toHaveCount(1, { timeout: 10_000 });
     expect(await codes(native)).toEqual([TAIQIAN]);
+
+    // The decoder cannot be loaded: the camera stops after a few frames and
+    // says why; an image says so by its name.
+    const offline = await (await browser.newContext({ baseURL, serviceWorkers: 'block' })).newPage();
+    await offline.route('**/qr-decoder_bg.wasm*', (r) => r.abort());
+    await openPage(offline, baseURL);
+    await openWorkshop(offline);
+    await offline.getByTestId('workshop-camera').click();
+    await expect(offline.getByTestId('workshop-camera-status')).toContainText('二维码识别组件无法加载', { timeout: 10_000 });
+    await expect(offline.getByTestId('workshop-camera')).toHaveAttribute('aria-pressed', 'false');
+    expect(await offline.locator('video.camera-view').evaluate((v) => v.srcObject)).toBeNull();
+    await offline.getByTestId('workshop-images').setInputFiles({ name: 'IMG_7.png', mimeType: 'image/png', buffer: await picture(browser, { width: 300, height: 300, codes: [] }) });
+    await expect(offline.getByTestId('workshop-error')).toContainText('IMG_7.png：二维码识别组件无法加载');
   } finally {
     await browser.close();
   }

@@ -24,6 +24,7 @@ pub fn decode_rgba(width: u32, height: u32, rgba: &[u8]) -> js_sys::Array {
 }
 
 fn main() {
-    // A panic aborts the worker; the page's client hears it as an error
-    // event and says so.
+    // A panic traps (the release profile aborts): qr_loader.js answers the
+    // request with a `decode` error and closes the worker, and the client
+    // starts a fresh one for the next image or frame.
 }

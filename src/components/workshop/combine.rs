@@ -271,16 +271,16 @@ pub fn Proposals(props: &RoundProps) -> Html {
     let key = *shown;
     let default = Scenario::default_for(plan);
     let years: Vec<u16> = plan.years(key).collect();
-    let rows = plan.units.iter().enumerate().flat_map(|(u, unit)| {
+    let groups = plan.units.iter().enumerate().map(|(u, unit)| {
         let (scenarios, default, years) = (&scenarios, &default, &years);
-        years.iter().enumerate().map(move |(y, year)| {
+        let rows = years.iter().enumerate().map(move |(y, year)| {
             let values: Vec<f64> =
                 scenarios.iter().filter_map(|s| s.growth(key).get(u, y)).map(crate::model::Growth::percent).collect();
             let d = default.growth(key).get(u, y).map_or(0.0, crate::model::Growth::percent);
             let sp = spread(&values, d);
             let pct = |v: f64| format::growth_text(v);
             html! {
-                <tr key={format!("{}-{year}", unit.id)}>
+                <tr key={*year}>
                     if y == 0 {
                         <th scope="rowgroup" rowspan={years.len().to_string()}>{lang.unit_name(unit)}</th>
                     }
@@ -293,7 +293,8 @@ pub fn Proposals(props: &RoundProps) -> Html {
                     <td class="fig">{sp.changed}</td>
                 </tr>
             }
-        })
+        });
+        html! { <tbody key={unit.id.clone()}>{for rows}</tbody> }
     });
     let pick = {
         let shown = shown.clone();
@@ -326,7 +327,7 @@ pub fn Proposals(props: &RoundProps) -> Html {
             <div class="table-scroll">
                 <table class="workshop-spread" data-testid="workshop-spread">
                     <thead><tr>{ for w.spread_cols.iter().map(|c| html! { <th scope="col">{*c}</th> }) }</tr></thead>
-                    <tbody>{for rows}</tbody>
+                    {for groups}
                 </table>
             </div>
         </section>
@@ -416,10 +417,9 @@ pub fn Record(props: &RecordProps) -> Html {
     let copy = {
         let (text, note) = (text.clone(), note.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(clip) = web_sys::window().map(|w| w.navigator().clipboard()) else { return };
-            let (note, promise) = (note.clone(), clip.write_text(&text));
+            let (note, text) = (note.clone(), text.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                let done = web::copy_text(&text).await.is_ok();
                 let w = lang.w();
                 note.set(Some(if done { (w.copied.to_owned(), false) } else { (w.copy_failed.to_owned(), true) }));
             });

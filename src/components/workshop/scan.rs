@@ -39,7 +39,8 @@ impl ScanError {
             "insecure" => w.camera_insecure.to_owned(),
             "missing" => w.camera_missing.to_owned(),
             "denied" => w.camera_denied.to_owned(),
-            "load" | "timeout" => format!("{}{}", w.decoder_failed, self.detail),
+            "load" => format!("{}{}", w.decoder_failed, self.detail),
+            "decode" | "timeout" => format!("{}{}", w.decode_failed, self.detail),
             _ => format!("{}{}", w.camera_failed, self.detail),
         };
         format!("{why} {}", w.camera_instead)
@@ -86,9 +87,21 @@ pub struct CameraProps {
 
 enum CameraState {
     Off,
-    Starting,
+    /// Asked for; the number of the attempt, so that a start that comes
+    /// back after a stop, a newer start or the view's end is stopped again.
+    Starting(u32),
     On(Function),
     Failed(String),
+}
+
+impl CameraState {
+    /// Stops what runs, if anything.
+    fn stop(&mut self) {
+        if let CameraState::On(stop) = self {
+            let _ = stop.call0(&JsValue::NULL);
+        }
+        *self = CameraState::Off;
+    }
 }
 
 /// The camera button, the video while scanning, and why it cannot scan.
@@ -101,28 +114,23 @@ pub fn Camera(props: &CameraProps) -> Html {
     // Stopped when the view goes.
     {
         let state = state.clone();
-        use_effect_with((), move |()| {
-            move || {
-                if let CameraState::On(stop) = &*state.borrow() {
-                    let _ = stop.call0(&JsValue::NULL);
-                }
-            }
-        });
+        use_effect_with((), move |()| move || state.borrow_mut().stop());
     }
+    let attempts = use_mut_ref(|| 0u32);
     let toggle = {
         let (state, video, on_texts, lang, redraw) =
             (state.clone(), video.clone(), props.on_texts.clone(), props.lang, redraw.clone());
         Callback::from(move |_: MouseEvent| {
             let cell = (*state).clone();
-            if let CameraState::On(stop) = &*cell.borrow() {
-                let _ = stop.call0(&JsValue::NULL);
-            }
-            if matches!(*cell.borrow(), CameraState::On(_) | CameraState::Starting) {
-                *cell.borrow_mut() = CameraState::Off;
+            let running = matches!(*cell.borrow(), CameraState::On(_) | CameraState::Starting(_));
+            cell.borrow_mut().stop();
+            *attempts.borrow_mut() += 1;
+            if running {
                 redraw.force_update();
                 return;
             }
-            *cell.borrow_mut() = CameraState::Starting;
+            let attempt = *attempts.borrow();
+            *cell.borrow_mut() = CameraState::Starting(attempt);
             redraw.force_update();
             let (video, on_texts, redraw) = (video.clone(), on_texts.clone(), redraw.clone());
             wasm_bindgen_futures::spawn_local(async move {
@@ -136,22 +144,36 @@ pub fn Camera(props: &CameraProps) -> Html {
                         on_texts.emit(new);
                     }
                 });
-                let started = call("startCamera", &[el.into(), got.into_js_value()]).await;
-                // Stopped again while it started: stop what started.
-                let wanted = matches!(*cell.borrow(), CameraState::Starting);
-                *cell.borrow_mut() = match started.map(JsCast::dyn_into::<Function>) {
-                    Ok(Ok(stop)) if wanted => CameraState::On(stop),
+                // The decoder failing while scanning stops the camera, with why.
+                let failed = {
+                    let (cell, redraw) = (cell.clone(), redraw.clone());
+                    Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
+                        let mut c = cell.borrow_mut();
+                        if matches!(*c, CameraState::On(_)) {
+                            c.stop();
+                            *c = CameraState::Failed(ScanError::of(&e).camera_words(lang));
+                            drop(c);
+                            redraw.force_update();
+                        }
+                    })
+                };
+                let started = call("startCamera", &[el.into(), got.into_js_value(), failed.into_js_value()]).await;
+                // Only the newest start, still wanted, is kept; any other is stopped.
+                let current = matches!(*cell.borrow(), CameraState::Starting(n) if n == attempt);
+                let next = match started.map(JsCast::dyn_into::<Function>) {
+                    Ok(Ok(stop)) if current => CameraState::On(stop),
                     Ok(Ok(stop)) => {
                         let _ = stop.call0(&JsValue::NULL);
-                        CameraState::Off
+                        return;
                     }
-                    Ok(Err(_)) => CameraState::Failed(
+                    Ok(Err(_)) if current => CameraState::Failed(
                         ScanError { kind: "failed".into(), detail: "qr_client.js gave no way to stop".into() }
                             .camera_words(lang),
                     ),
-                    Err(e) if wanted => CameraState::Failed(e.camera_words(lang)),
-                    Err(_) => CameraState::Off,
+                    Err(e) if current => CameraState::Failed(e.camera_words(lang)),
+                    _ => return,
                 };
+                *cell.borrow_mut() = next;
                 redraw.force_update();
             });
         })
@@ -159,14 +181,15 @@ pub fn Camera(props: &CameraProps) -> Html {
     let cell = state.borrow();
     let (on, status) = match &*cell {
         CameraState::Off => (false, None),
-        CameraState::Starting => (true, Some((w.scanning.to_owned(), false))),
+        CameraState::Starting(_) => (true, Some((w.scanning.to_owned(), false))),
         CameraState::On(_) => (true, Some((w.camera_hint.to_owned(), false))),
         CameraState::Failed(why) => (false, Some((why.clone(), true))),
     };
     html! {
         <div class="workshop-camera">
+            // One name, its state in aria-pressed (a toggle's name does not change).
             <button type="button" class="btn" data-testid="workshop-camera" aria-pressed={on.to_string()} onclick={toggle}>
-                { if on { w.camera_stop } else { w.camera } }
+                {w.camera}
             </button>
             <video ref={video} class="camera-view" hidden={!on} aria-label={w.camera}></video>
             if let Some((text, problem)) = status {
