@@ -9,20 +9,21 @@ use crate::chart::ChartData;
 use crate::components::briefing::use_briefing;
 use crate::components::bulk_bar::BulkBar;
 use crate::components::chart_canvas::ChartCanvas;
-use crate::components::charts_panel::ChartsPanel;
+use crate::components::charts_panel::{charts_panel, ChartsPanelProps};
 use crate::components::extra_host::ExtraHost;
-use crate::components::growth_grid::GrowthGrid;
-use crate::components::indicator_tabs::IndicatorTabs;
-use crate::components::link_notice::LinkNotice;
-use crate::components::overview::Overview;
+use crate::components::growth_grid::growth_grid;
+use crate::components::indicator_tabs::{indicator_tabs, IndicatorTabsProps};
+use crate::components::link_notice::{link_notice, LinkNoticeProps};
+use crate::components::overview::{overview as overview_row, OverviewProps};
 use crate::components::preset_bar::PresetBar;
 use crate::components::report_text::ReportText;
 use crate::components::scenario_bar::ScenarioBar;
 use crate::components::settle::{use_after_first_paint, use_settled};
 use crate::components::share_bar::ShareBar;
-use crate::components::undo_bar::UndoBar;
+use crate::components::undo_bar::{undo_bar, UndoBarProps};
 use crate::components::unit_table::UnitTable;
 use crate::components::verdict_card::VerdictCard;
+use crate::components::IndicatorProps;
 use crate::extras::{Kind, Snapshot};
 use crate::location;
 use crate::model::codec::Fragment;
@@ -536,7 +537,7 @@ pub fn App(props: &AppProps) -> Html {
             {briefing.host}
             <ScenarioBar name={scenario_name.clone()} lang={lang} dispatch={dispatch.clone()} />
             if let Some(e) = state.link_error.clone() {
-                <LinkNotice error={e} lang={lang} dispatch={dispatch.clone()} />
+                {link_notice(&LinkNoticeProps { error: e, lang, dispatch: dispatch.clone() })}
             }
             {verdict_cards}
 
@@ -551,15 +552,15 @@ pub fn App(props: &AppProps) -> Html {
             if state.pinned.is_some() {
                 <ExtraHost lang={lang} kind={Kind::Compare} placeholder={html! { <section class="compare" aria-busy="true"><p class="hint">{s.loading}</p></section> }} />
             }
-            <Overview charts={overview.clone()} lang={lang} scenario_name={scenario_name.clone()} on_select={select.clone()} />
+            {overview_row(&OverviewProps { charts: overview.clone(), lang, scenario_name: scenario_name.clone(), on_select: select.clone() })}
 
             <main class="workspace">
-                <IndicatorTabs plan={plan.clone()} selected={current} lang={lang} on_select={select.clone()} />
+                {indicator_tabs(&IndicatorTabsProps { plan: plan.clone(), selected: current, lang, on_select: select.clone() })}
                 <div class="columns">
                     <div class="column-edit">
                         <section class="editor" aria-label={s.grid_heading}>
                             <div class="toolbar">
-                                <UndoBar can_undo={!state.past.is_empty()} can_redo={!state.future.is_empty()} lang={lang} dispatch={dispatch.clone()} />
+                                {undo_bar(&UndoBarProps { can_undo: !state.past.is_empty(), can_redo: !state.future.is_empty(), lang, dispatch: dispatch.clone() })}
                                 <PresetBar lang={lang} dispatch={dispatch.clone()} />
                                 if *solve_wanted {
                                     <ExtraHost lang={lang} kind={Kind::Solve} open={!*solve_shown.borrow()} on_mounted={shown(&solve_shown)} placeholder={solve_stand_in(true)} />
@@ -572,7 +573,7 @@ pub fn App(props: &AppProps) -> Html {
                             // Below the fold on a laptop and a phone: it follows the
                             // first frame, which then holds half the elements.
                             if ready {
-                                <GrowthGrid plan={plan.clone()} indicator={current} scenario={state.scenario.clone()} lang={lang} dispatch={dispatch.clone()} />
+                                {growth_grid(&IndicatorProps { plan: plan.clone(), indicator: current, scenario: state.scenario.clone(), lang, dispatch: dispatch.clone(), open: false, sampler: None })}
                             } else {
                                 <div class={classes!("grid-stand-in", format!("years-{}", plan.years(current).count()))} aria-busy="true"></div>
                             }
@@ -594,7 +595,7 @@ pub fn App(props: &AppProps) -> Html {
                             }
                         </section>
                     </div>
-                    <ChartsPanel charts={charts} indicator={current} lang={lang} scenario_name={scenario_name} />
+                    {charts_panel(&ChartsPanelProps { charts, indicator: current, lang, scenario_name })}
                 </div>
             </main>
 

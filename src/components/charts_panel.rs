@@ -11,8 +11,7 @@ use crate::components::chart_canvas::ChartCanvas;
 use crate::i18n::Lang;
 use crate::model::IndicatorKey;
 
-/// Props of [`ChartsPanel`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`charts_panel`] shows.
 pub struct ChartsPanelProps {
     /// Path, gap, units and floors charts of the indicator.
     pub charts: Rc<Vec<Rc<ChartData>>>,
@@ -25,8 +24,7 @@ pub struct ChartsPanelProps {
 }
 
 /// Four charts, one under the other.
-#[component]
-pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
+pub fn charts_panel(props: &ChartsPanelProps) -> Html {
     html! {
         <section class="charts" aria-label={props.lang.s().charts_heading}>
             { for props.charts.iter().map(|data| html! {

@@ -9,9 +9,11 @@ use crate::components::reported_year::ReportedYear;
 use crate::components::IndicatorProps;
 use crate::model::{Plan, Projection, Report, YearGrowth};
 
-/// Sliders for every unit and year of one indicator.
-#[component]
-pub fn GrowthGrid(props: &IndicatorProps) -> Html {
+/// Sliders for every unit and year of one indicator. A plain function, not
+/// a component: its props change with every step anyway, and each cell is a
+/// component that compares its own.
+#[allow(clippy::too_many_lines)]
+pub fn growth_grid(props: &IndicatorProps) -> Html {
     let plan: &Plan = &props.plan;
     let ind = plan.indicator(props.indicator);
     let s = props.lang.s();

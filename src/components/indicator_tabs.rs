@@ -6,8 +6,7 @@ use crate::i18n::Lang;
 use crate::model::IndicatorKey;
 use crate::state::PlanRef;
 
-/// Props of [`IndicatorTabs`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`indicator_tabs`] shows.
 pub struct IndicatorTabsProps {
     /// The plan, for names.
     pub plan: PlanRef,
@@ -20,8 +19,7 @@ pub struct IndicatorTabsProps {
 }
 
 /// One tab per indicator.
-#[component]
-pub fn IndicatorTabs(props: &IndicatorTabsProps) -> Html {
+pub fn indicator_tabs(props: &IndicatorTabsProps) -> Html {
     html! {
         <nav class="tabs" role="tablist" aria-label={props.lang.s().indicator_label}>
             { for IndicatorKey::ALL.iter().map(|key| {

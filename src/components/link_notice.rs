@@ -7,8 +7,7 @@ use crate::i18n::Lang;
 use crate::model::LinkError;
 use crate::state::{Action, AppState};
 
-/// Props of [`LinkNotice`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`link_notice`] shows.
 pub struct LinkNoticeProps {
     /// Why the link failed.
     pub error: LinkError,
@@ -19,8 +18,7 @@ pub struct LinkNoticeProps {
 }
 
 /// A dismissible alert above the verdicts.
-#[component]
-pub fn LinkNotice(props: &LinkNoticeProps) -> Html {
+pub fn link_notice(props: &LinkNoticeProps) -> Html {
     let s = props.lang.s();
     let dismiss = {
         let d = props.dispatch.clone();

@@ -9,8 +9,7 @@ use crate::components::chart_canvas::ChartCanvas;
 use crate::i18n::Lang;
 use crate::model::IndicatorKey;
 
-/// Props of [`Overview`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`overview`] shows.
 pub struct OverviewProps {
     /// The four compact path charts, in indicator order.
     pub charts: Rc<Vec<Rc<ChartData>>>,
@@ -23,8 +22,7 @@ pub struct OverviewProps {
 }
 
 /// Four small path charts in a row (two by two on phones).
-#[component]
-pub fn Overview(props: &OverviewProps) -> Html {
+pub fn overview(props: &OverviewProps) -> Html {
     html! {
         <section class="overview" aria-label={props.lang.s().overview_heading}>
             { for props.charts.iter().zip(IndicatorKey::ALL).map(|(data, key)| html! {

@@ -5,8 +5,7 @@ use yew::prelude::*;
 use crate::i18n::Lang;
 use crate::state::{Action, AppState};
 
-/// Props of [`UndoBar`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`undo_bar`] shows.
 pub struct UndoBarProps {
     /// Whether there is anything to undo.
     pub can_undo: bool,
@@ -19,8 +18,7 @@ pub struct UndoBarProps {
 }
 
 /// Two buttons.
-#[component]
-pub fn UndoBar(props: &UndoBarProps) -> Html {
+pub fn undo_bar(props: &UndoBarProps) -> Html {
     let s = props.lang.s();
     let (d1, d2) = (props.dispatch.clone(), props.dispatch.clone());
     html! {
