@@ -52,12 +52,13 @@ pub fn AmountInput(props: &AmountInputProps) -> Html {
     };
     let draft = use_draft(format::yi_plain(props.value), on_text);
     let s = props.lang.s();
+    let x = props.lang.x();
     let message = problem.as_ref().map(|p| {
         let what = match p {
             Problem::Number(NumberError::Empty) => s.err_empty.to_owned(),
             Problem::Number(NumberError::NotANumber(t)) => format!("{} “{t}”", s.err_not_number),
-            Problem::Base(BaseError::Invalid) => s.err_base_invalid.to_owned(),
-            Problem::Base(BaseError::TooLarge) => s.err_base_large.to_owned(),
+            Problem::Base(BaseError::Invalid) => x.err_base_invalid.to_owned(),
+            Problem::Base(BaseError::TooLarge) => x.err_base_large.to_owned(),
         };
         format!("{what}{}{} {}", props.lang.semicolon(), s.err_kept, format::yi(props.value))
     });

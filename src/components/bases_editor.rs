@@ -20,6 +20,7 @@ use crate::state::Action;
 pub fn BasesEditor(props: &IndicatorProps) -> Html {
     let (lang, key) = (props.lang, props.indicator);
     let s = lang.s();
+    let x = lang.x();
     let ind = props.plan.indicator(key);
     let inputs = props.scenario.inputs(key);
     let bases = props.scenario.bases(key);
@@ -32,14 +33,14 @@ pub fn BasesEditor(props: &IndicatorProps) -> Html {
     html! {
         <details class="bases" data-testid={format!("bases-{key}")} open={props.open}>
             <summary>{s.bases_heading}{" · "}{lang.indicator_short(ind)}</summary>
-            <p class="hint">{s.bases_hint}</p>
+            <p class="hint">{x.bases_hint}</p>
             <SourceField source={AttrValue::from(inputs.source().to_owned())} {lang} indicator={key} dispatch={props.dispatch.clone()} />
             <table class="units bases-table">
                 <thead>
                     <tr>
                         <th scope="col">{s.unit}</th>
                         <th scope="col" class="n">{s.base_2022}<small>{s.yi_yuan}</small></th>
-                        <th scope="col" class="n">{s.share}</th>
+                        <th scope="col" class="n">{x.share}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -68,7 +69,7 @@ pub fn BasesEditor(props: &IndicatorProps) -> Html {
                         <td class="n">{"100%"}</td>
                     </tr>
                     <tr>
-                        <th scope="row">{s.plan_implied}</th>
+                        <th scope="row">{x.plan_implied}</th>
                         <td class="n">{format::yi(implied)}</td>
                         <td></td>
                     </tr>
@@ -76,17 +77,17 @@ pub fn BasesEditor(props: &IndicatorProps) -> Html {
             </table>
             <p class={classes!("bases-note", (!matches).then_some("differs"))} data-testid={format!("bases-note-{key}")}>
                 { if matches {
-                    s.sum_matches.to_owned()
+                    x.sum_matches.to_owned()
                 } else {
                     {
                         let pct = format::signed_pct(diff / implied * 100.0, 1);
                         match lang {
-                            Lang::Zh => format!("{} {}（{pct}）。", s.sum_differs, lang.signed_amount(diff)),
-                            Lang::En => format!("{} {} ({pct}).", s.sum_differs, lang.signed_amount(diff)),
+                            Lang::Zh => format!("{} {}（{pct}）。", x.sum_differs, lang.signed_amount(diff)),
+                            Lang::En => format!("{} {} ({pct}).", x.sum_differs, lang.signed_amount(diff)),
                         }
                     }
                 } }
-                {" "}{s.target_stays}{" "}{lang.target_amount(ind.city_target)}{lang.stop()}
+                {" "}{x.target_stays}{" "}{lang.target_amount(ind.city_target)}{lang.stop()}
             </p>
             <BasesImport plan={props.plan.clone()} lang={lang} dispatch={props.dispatch.clone()} />
         </details>
@@ -106,50 +107,51 @@ fn unallocated_rows(
     dispatch: &UseReducerDispatcher<crate::state::AppState>,
 ) -> Html {
     let s = lang.s();
-    let Some(x) = part else {
+    let x = lang.x();
+    let Some(now) = part else {
         let start =
             Unallocated { base: Base::new((implied - units_sum).max(0.0)).unwrap_or(Base::ZERO), growth: Growth::ZERO };
         let add = dispatch.to_callback().reform(move |_: MouseEvent| Action::SetUnallocated(key, Some(start)));
         return html! {
             <tr>
                 <td colspan="3">
-                    <button type="button" class="btn subtle" data-testid={format!("unallocated-add-{key}")} onclick={add}>{"＋ "}{s.unallocated_add}</button>
-                    <p class="hint">{s.unallocated_hint}</p>
+                    <button type="button" class="btn subtle" data-testid={format!("unallocated-add-{key}")} onclick={add}>{"＋ "}{x.unallocated_add}</button>
+                    <p class="hint">{x.unallocated_hint}</p>
                 </td>
             </tr>
         };
     };
     let to = dispatch.to_callback();
-    let set_base = to.reform(move |base| Action::SetUnallocated(key, Some(Unallocated { base, ..x })));
-    let set_growth = to.reform(move |growth| Action::SetUnallocated(key, Some(Unallocated { growth, ..x })));
+    let set_base = to.reform(move |base| Action::SetUnallocated(key, Some(Unallocated { base, ..now })));
+    let set_growth = to.reform(move |growth| Action::SetUnallocated(key, Some(Unallocated { growth, ..now })));
     let remove = to.reform(move |_: MouseEvent| Action::SetUnallocated(key, None));
     html! {
         <>
             <tr>
-                <th scope="row">{s.units_sum}</th>
+                <th scope="row">{x.units_sum}</th>
                 <td class="n">{format::yi(units_sum)}</td>
                 <td class="n">{ if total > 0.0 { format!("{}%", crate::format::fixed(units_sum / total * 100.0, 1)) } else { "—".to_owned() } }</td>
             </tr>
             <tr class="unallocated" data-testid={format!("unallocated-{key}")}>
-                <th scope="row">{s.unallocated_heading}</th>
+                <th scope="row">{x.unallocated_heading}</th>
                 <td class="n">
-                    <AmountInput value={x.base.yi()} {lang} label={format!("{} {}", s.unallocated_heading, s.bases_heading)}
+                    <AmountInput value={now.base.yi()} {lang} label={format!("{} {}", x.unallocated_heading, s.bases_heading)}
                         testid={format!("unallocated-base-{key}")} on_set={set_base} />
                 </td>
                 <td class="n">
                     <button type="button" class="btn subtle small" data-testid={format!("unallocated-remove-{key}")} onclick={remove}
-                        aria-label={s.unallocated_remove} title={s.unallocated_remove}>{"×"}</button>
+                        aria-label={x.unallocated_remove} title={x.unallocated_remove}>{"×"}</button>
                 </td>
             </tr>
             <tr class="unallocated">
-                <th scope="row">{s.unallocated_growth}</th>
+                <th scope="row">{x.unallocated_growth}</th>
                 <td class="n">
-                    <PercentInput value={x.growth} {lang} label={format!("{} {}", s.unallocated_heading, s.unallocated_growth)}
+                    <PercentInput value={now.growth} {lang} label={format!("{} {}", x.unallocated_heading, x.unallocated_growth)}
                         testid={AttrValue::from(format!("unallocated-growth-{key}"))} on_set={set_growth} />
                 </td>
                 <td></td>
             </tr>
-            <tr><td colspan="3"><p class="hint">{s.unallocated_hint}</p></td></tr>
+            <tr><td colspan="3"><p class="hint">{x.unallocated_hint}</p></td></tr>
         </>
     }
 }

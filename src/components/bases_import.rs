@@ -54,6 +54,7 @@ pub fn BasesImport(props: &BasesImportProps) -> Html {
         })
     };
     let (lang, s) = (props.lang, props.lang.s());
+    let x = props.lang.x();
     let on_paste = {
         let (text, rows, sheet_note, generation, applied) =
             (text.clone(), rows.clone(), sheet_note.clone(), generation.clone(), applied.clone());
@@ -138,21 +139,21 @@ pub fn BasesImport(props: &BasesImportProps) -> Html {
     let blocking = preview.issues.iter().any(|i| i.issue.blocks());
     html! {
         <div class="bases-import">
-            <h3>{s.paste_heading}</h3>
-            <p class="hint">{s.paste_hint}</p>
+            <h3>{x.paste_heading}</h3>
+            <p class="hint">{x.paste_hint}</p>
             <textarea rows="5" value={(*text).clone()} oninput={on_paste} data-testid="import-paste"
-                aria-label={s.paste_heading} spellcheck="false" />
+                aria-label={x.paste_heading} spellcheck="false" />
             <label class="btn subtle file-pick">
-                {s.open_csv}
+                {x.open_csv}
                 <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain,.xlsx,.xlsm,.xls,.ods" class="sr-only" data-testid="import-csv" onchange={on_file} />
             </label>
             {
                 match (*sheet_note).clone() {
                     None => html! {},
-                    Some(SheetNote::Reading) => html! { <p class="hint" role="status" data-testid="import-file-note">{s.sheet_reading}</p> },
+                    Some(SheetNote::Reading) => html! { <p class="hint" role="status" data-testid="import-file-note">{x.sheet_reading}</p> },
                     Some(SheetNote::Read { file, sheet }) => html! { <p class="hint" role="status" data-testid="import-file-note">{lang.sheet_read(&file, &sheet)}</p> },
                     Some(SheetNote::Problem(e)) => html! {
-                        <p class="field-error" role="alert" data-testid="import-file-problem">{s.file_error}{" "}{e.words(lang).to_owned()}</p>
+                        <p class="field-error" role="alert" data-testid="import-file-problem">{x.file_error}{" "}{e.words(lang).to_owned()}</p>
                     },
                 }
             }
@@ -182,15 +183,15 @@ pub fn BasesImport(props: &BasesImportProps) -> Html {
                 </div>
             }
             if blocking {
-                <p class="field-error">{s.blocked}</p>
+                <p class="field-error">{x.blocked}</p>
             } else if preview.bases.is_empty() && (!text.trim().is_empty() || rows.is_some()) {
-                <p class="hint">{s.nothing_recognised}</p>
+                <p class="hint">{x.nothing_recognised}</p>
             }
             <button type="button" class="btn" data-testid="import-apply" disabled={!preview.can_apply()} onclick={on_apply}>
-                {format!("{} {} {}", s.import_apply, preview.bases.len(), s.values_word)}
+                {format!("{} {} {}", x.import_apply, preview.bases.len(), x.values_word)}
             </button>
             if let Some(n) = *applied {
-                <p class="note ok" role="status">{format!("✓ {} {n} {}", s.applied, s.values_word)}</p>
+                <p class="note ok" role="status">{format!("✓ {} {n} {}", x.applied, x.values_word)}</p>
             }
         </div>
     }

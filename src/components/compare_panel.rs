@@ -47,6 +47,7 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
     let link_text = use_state_eq(String::new);
     let link_problem = use_state_eq(|| None::<String>);
     let (lang, s) = (props.lang, props.lang.s());
+    let x = props.lang.x();
     let status = |st: Status| {
         html! { <span class={classes!("status", st.as_str())}>{ if st == Status::Met { "✓ " } else { "✗ " } }{ if st == Status::Met { s.met } else { s.missed } }</span> }
     };
@@ -99,26 +100,26 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             format!("{} · {} · {}", lang.indicator_short(props.plan.indicator(key)), lang.year(year), s.reported)
         }
         Difference::Unallocated(key) => {
-            format!("{} · {}", lang.indicator_short(props.plan.indicator(key)), s.unallocated_heading)
+            format!("{} · {}", lang.indicator_short(props.plan.indicator(key)), x.unallocated_heading)
         }
         Difference::Source(key) => format!("{} · {}", lang.indicator_short(props.plan.indicator(key)), s.source_label),
     };
     html! {
-        <section class="compare" data-testid="compare" aria-label={s.compare_heading}>
+        <section class="compare" data-testid="compare" aria-label={x.compare_heading}>
             <div class="compare-head">
-                <h2>{s.compare_heading}</h2>
+                <h2>{x.compare_heading}</h2>
                 <button type="button" class="btn subtle" onclick={unpin}>{s.compare_unpin}</button>
             </div>
             <div class="table-scroll">
                 <table class="units compare-table">
                     <thead>
                         <tr>
-                            <th scope="col">{s.indicator_col}</th>
+                            <th scope="col">{x.indicator_col}</th>
                             <th scope="col" class="n">{"A "}{s.projected}</th>
                             <th scope="col">{"A"}</th>
                             <th scope="col" class="n">{"B "}{s.projected}</th>
                             <th scope="col">{"B"}</th>
-                            <th scope="col" class="n">{s.difference}{" (B − A)"}</th>
+                            <th scope="col" class="n">{x.difference}{" (B − A)"}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -135,21 +136,21 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <h3>{s.compare_inputs}</h3>
+            <h3>{x.compare_inputs}</h3>
             if diffs.is_empty() {
-                <p class="hint">{s.compare_same}</p>
+                <p class="hint">{x.compare_same}</p>
             } else {
                 <ul class="compare-diffs" data-testid="compare-diffs">
                     { for diffs.iter().take(SHOWN_DIFFERENCES).map(|d| html! { <li>{describe(d)}</li> }) }
                     if diffs.len() > SHOWN_DIFFERENCES {
-                        <li class="more">{format!("{} {} {}", s.compare_more, diffs.len() - SHOWN_DIFFERENCES, s.compare_more_tail)}</li>
+                        <li class="more">{format!("{} {} {}", x.compare_more, diffs.len() - SHOWN_DIFFERENCES, x.compare_more_tail)}</li>
                     }
                 </ul>
             }
             <div class="compare-link">
                 <input type="text" class="name" value={(*link_text).clone()} oninput={on_link}
-                    placeholder={s.paste_link_b} aria-label={s.paste_link_b} data-testid="compare-link" />
-                <button type="button" class="btn" onclick={open_b} data-testid="compare-open">{s.open_b}</button>
+                    placeholder={x.paste_link_b} aria-label={x.paste_link_b} data-testid="compare-link" />
+                <button type="button" class="btn" onclick={open_b} data-testid="compare-open">{x.open_b}</button>
                 if let Some(p) = (*link_problem).clone() {
                     <span class="field-error" role="alert">{p}</span>
                 }

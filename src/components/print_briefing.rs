@@ -108,6 +108,7 @@ pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
         return html! { <section class="print-only briefing" data-testid="print-briefing" /> };
     }
     let (lang, s) = (props.lang, props.lang.s());
+    let x = props.lang.x();
     let fragment = format!("#s={}", props.code);
     let url = location::url_with(&fragment).unwrap_or(fragment);
     let date = crate::web::today();
@@ -117,13 +118,13 @@ pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
         <section class="print-only briefing" data-testid="print-briefing">
             <div class="briefing-head">
                 <div>
-                    <h1>{lang.plan_title(&props.plan)}{" · "}{s.briefing}</h1>
+                    <h1>{lang.plan_title(&props.plan)}{" · "}{x.briefing}</h1>
                     <p class="briefing-name">{s.scenarios_heading}{lang.colon()}{name}</p>
-                    <p class="briefing-date">{s.printed_on}{" "}{date}</p>
+                    <p class="briefing-date">{x.printed_on}{" "}{date}</p>
                     <p class="briefing-link">{url.clone()}</p>
                 </div>
                 <div class="briefing-qr">
-                    { qr::svg(&url, s.qr_alt).map(|svg| Html::from_html_unchecked(AttrValue::from(svg))).unwrap_or_default() }
+                    { qr::svg(&url, x.qr_alt).map(|svg| Html::from_html_unchecked(AttrValue::from(svg))).unwrap_or_default() }
                 </div>
             </div>
             if illustrative {
@@ -138,7 +139,7 @@ pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
             }
             { rates_table(props) }
             <table class="units briefing-units">
-                <caption>{s.briefing_doubling_caption}</caption>
+                <caption>{x.briefing_doubling_caption}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{s.unit}</th>
@@ -178,7 +179,7 @@ pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
                     }
                 }) }
             </ul>
-            <p class="briefing-foot">{s.illustrative_short}{" "}{s.privacy}</p>
+            <p class="briefing-foot">{x.illustrative_short}{" "}{s.privacy}</p>
         </section>
     }
 }
@@ -188,6 +189,7 @@ pub fn PrintBriefing(props: &PrintBriefingProps) -> Html {
 /// part of the city's margin or shortfall; the city row below.
 fn rates_table(props: &PrintBriefingProps) -> Html {
     let (lang, s, key) = (props.lang, props.lang.s(), props.indicator);
+    let x = props.lang.x();
     let Some(v) = props.verdicts.get(key.index()) else { return Html::default() };
     let ind = props.plan.indicator(key);
     let inputs = props.scenario.inputs(key);
@@ -198,7 +200,7 @@ fn rates_table(props: &PrintBriefingProps) -> Html {
     let rate = |g: Option<f64>| g.map_or_else(|| "—".to_owned(), format::growth_text);
     html! {
         <table class="units briefing-rates" data-testid="briefing-rates">
-            <caption>{lang.indicator_short(ind)}{lang.colon()}{s.briefing_rates_caption}</caption>
+            <caption>{lang.indicator_short(ind)}{lang.colon()}{x.briefing_rates_caption}</caption>
             <thead>
                 <tr>
                     <th scope="col">{s.unit}</th>
@@ -207,7 +209,7 @@ fn rates_table(props: &PrintBriefingProps) -> Html {
                             <small>{ ind.floor(*y).map_or_else(|| s.no_floor.to_owned(), |f| lang.floor(f)) }</small></th>
                     }) }
                     <th scope="col" class="n">{s.multiple}</th>
-                    <th scope="col" class="n">{s.required_in_target_year}</th>
+                    <th scope="col" class="n">{x.required_in_target_year}</th>
                     <th scope="col" class="n">{s.contribution_short}<small>{s.yi_yuan}</small></th>
                 </tr>
             </thead>

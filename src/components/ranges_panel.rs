@@ -45,6 +45,7 @@ pub struct RangesPanelProps {
 pub fn RangesPanel(props: &RangesPanelProps) -> Html {
     let (lang, key, plan) = (props.lang, props.indicator, props.plan.clone());
     let (s, c) = (lang.s(), lang.r());
+    let x = lang.x();
     let inputs = props.scenario.inputs(key);
     let floor_chance = |unit: usize, col: usize, years: usize| {
         props.outlook.as_ref().and_then(|o| o.floors.get(unit * years + col).copied().flatten())
@@ -123,10 +124,10 @@ pub fn RangesPanel(props: &RangesPanelProps) -> Html {
                     if let Some(part) = inputs.unallocated {
                         <tfoot>
                             <tr>
-                                <th scope="row">{s.unallocated_heading}</th>
+                                <th scope="row">{x.unallocated_heading}</th>
                                 <td colspan={years.len().to_string()}>
                                     <RangeInput value={inputs.ranges.unallocated} clipped={inputs.ranges.unallocated.is_clipped_at(part.growth)} {lang}
-                                        label={format!("{} {}", s.unallocated_heading, c.heading)}
+                                        label={format!("{} {}", x.unallocated_heading, c.heading)}
                                         testid={format!("range-{key}-unallocated")}
                                         on_set={to.reform(move |range| Action::SetRange { indicator: key, cell: None, range })} />
                                 </td>

@@ -82,6 +82,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
     let list_ref = use_node_ref();
     let lang = props.lang;
     let s = lang.s();
+    let x = lang.x();
 
     // Applies a change to a copy of the list and stores it; the list on
     // screen changes only once storage has taken it.
@@ -89,7 +90,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
         let (library, note) = (library.clone(), note.clone());
         Rc::new(move |change: &dyn Fn(&mut Library) -> Result<String, LibraryError>| {
             if !writable {
-                let why = if unavailable { lang.s().storage_unavailable } else { lang.s().storage_readonly };
+                let why = if unavailable { lang.x().storage_unavailable } else { lang.x().storage_readonly };
                 note.set(Some(Note::Problem(why.to_owned())));
                 return false;
             }
@@ -123,7 +124,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                 return;
             }
             pending.set(None);
-            let saved = lang.s().saved_ok;
+            let saved = lang.x().saved_ok;
             commit(&|lib: &mut Library| {
                 lib.save(&name, &code, &now_iso(), overwrite)
                     .map(|()| format!("{saved}{}{}", lang.colon(), name.trim()))
@@ -135,11 +136,11 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
         Callback::from(move |(name, code): (String, String)| match LinkState::decode(&code, &plan) {
             Ok(st) => {
                 d.dispatch(Action::Load { state: Box::new(st), change: Change::Step });
-                note.set(Some(Note::Ok(format!("{}{}{name}", lang.s().opened_ok, lang.colon()))));
+                note.set(Some(Note::Ok(format!("{}{}{name}", lang.x().opened_ok, lang.colon()))));
                 // The list has done its job.
                 fold(&list_ref);
             }
-            Err(e) => note.set(Some(Note::Problem(format!("{} {}", lang.s().entry_broken, lang.link_problem(&e))))),
+            Err(e) => note.set(Some(Note::Problem(format!("{} {}", lang.x().entry_broken, lang.link_problem(&e))))),
         })
     };
     let export = {
@@ -158,9 +159,10 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
         let (plan, current, note) = (props.plan.clone(), props.current.clone(), note.clone());
         Callback::from(move |_: MouseEvent| {
             let s = lang.s();
+            let x = lang.x();
             let name = name_or_default(&current, lang);
             let text = crate::model::export::results_csv(&plan, &current.scenario, lang);
-            let fname = web::file_safe(&format!("{}_{}_{name}.csv", s.app_name, s.results_word));
+            let fname = web::file_safe(&format!("{}_{}_{name}.csv", s.app_name, x.results_word));
             if let Err(e) = web::download_text(&fname, "text/csv;charset=utf-8", &text) {
                 note.set(Some(Note::Problem(e)));
             }
@@ -172,8 +174,9 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
         let (current, code, note, busy) = (props.current.clone(), props.code.clone(), note.clone(), xlsx_busy.clone());
         Callback::from(move |_: MouseEvent| {
             let s = lang.s();
+            let x = lang.x();
             let name = name_or_default(&current, lang);
-            let fname = web::file_safe(&format!("{}_{}_{name}.xlsx", s.app_name, s.results_word));
+            let fname = web::file_safe(&format!("{}_{}_{name}.xlsx", s.app_name, x.results_word));
             let (code, note, busy) = (code.clone(), note.clone(), busy.clone());
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
@@ -184,7 +187,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                     .map_err(|e| e.words(lang).to_owned())
                     .and_then(|bytes| web::download_bytes(&fname, XLSX_MIME, &bytes));
                 // A success also clears the problem of an earlier try.
-                note.set(done.err().map(|e| Note::Problem(format!("{} {e}", s.xlsx_failed))));
+                note.set(done.err().map(|e| Note::Problem(format!("{} {e}", x.xlsx_failed))));
             });
         })
     };
@@ -197,15 +200,15 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
             let (d, plan, note) = (d.clone(), plan.clone(), note.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(f.text()).await;
-                let s = lang.s();
+                let x = lang.x();
                 match text.ok().and_then(|t| t.as_string()) {
-                    None => note.set(Some(Note::Problem(format!("{} {}", s.file_error, s.f_not_json)))),
+                    None => note.set(Some(Note::Problem(format!("{} {}", x.file_error, x.f_not_json)))),
                     Some(t) => match file::from_json(&plan, &t) {
                         Ok(st) => {
                             d.dispatch(Action::Load { state: Box::new(st), change: Change::Step });
-                            note.set(Some(Note::Ok(format!("{}{}{}", s.imported_ok, lang.colon(), f.name()))));
+                            note.set(Some(Note::Ok(format!("{}{}{}", x.imported_ok, lang.colon(), f.name()))));
                         }
-                        Err(e) => note.set(Some(Note::Problem(format!("{} {}", s.file_error, lang.file_problem(&e))))),
+                        Err(e) => note.set(Some(Note::Problem(format!("{} {}", x.file_error, lang.file_problem(&e))))),
                     },
                 }
             });
@@ -216,9 +219,9 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
         None => html! {},
         Some(Pending::Overwrite(name)) => html! {
             <div class="confirm" role="alertdialog" data-testid="confirm-overwrite">
-                <span>{s.confirm_overwrite}{" “"}{name}{"”"}</span>
-                <button type="button" class="btn" onclick={save.reform(|_: MouseEvent| true)}>{s.overwrite}</button>
-                <button type="button" class="btn subtle" onclick={{ let p = pending.clone(); move |_: MouseEvent| p.set(None) }}>{s.cancel}</button>
+                <span>{x.confirm_overwrite}{" “"}{name}{"”"}</span>
+                <button type="button" class="btn" onclick={save.reform(|_: MouseEvent| true)}>{x.overwrite}</button>
+                <button type="button" class="btn subtle" onclick={{ let p = pending.clone(); move |_: MouseEvent| p.set(None) }}>{x.cancel}</button>
             </div>
         },
         Some(Pending::Delete(name)) => {
@@ -227,12 +230,12 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
             let deleted = s.delete;
             html! {
                 <div class="confirm" role="alertdialog" data-testid="confirm-delete">
-                    <span>{s.confirm_delete}{" “"}{name}{"”"}</span>
+                    <span>{x.confirm_delete}{" “"}{name}{"”"}</span>
                     <button type="button" class="btn" onclick={move |_: MouseEvent| {
                         p.set(None);
                         commit(&|lib: &mut Library| lib.delete(&n).map(|e| format!("{deleted}{}{}", lang.colon(), e.name)));
                     }}>{s.delete}</button>
-                    <button type="button" class="btn subtle" onclick={{ let p = pending.clone(); move |_: MouseEvent| p.set(None) }}>{s.cancel}</button>
+                    <button type="button" class="btn subtle" onclick={{ let p = pending.clone(); move |_: MouseEvent| p.set(None) }}>{x.cancel}</button>
                 </div>
             }
         }
@@ -256,7 +259,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                             p.set(None);
                         }
                     }}>{s.rename}</button>
-                    <button type="button" class="btn subtle" onclick={{ let p = pending.clone(); move |_: MouseEvent| p.set(None) }}>{s.cancel}</button>
+                    <button type="button" class="btn subtle" onclick={{ let p = pending.clone(); move |_: MouseEvent| p.set(None) }}>{x.cancel}</button>
                 </div>
             }
         }
@@ -285,7 +288,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                 <summary>{s.saved_heading}{match lang { Lang::Zh => format!("（{}）", library.entries.len()), Lang::En => format!(" ({})", library.entries.len()) }}</summary>
                 <ul>
                     if library.entries.is_empty() {
-                        <li class="empty">{s.none_saved}</li>
+                        <li class="empty">{x.none_saved}</li>
                     }
                     { for library.entries.iter().enumerate().map(|(i, e)| {
                         let (name, code) = (e.name.clone(), e.code.clone());
@@ -297,7 +300,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                             p1.set(Some(Pending::Rename(n1.clone(), n1.clone())));
                         });
                         let (n2, commit2) = (e.name.clone(), commit.clone());
-                        let suffix = s.copy_suffix;
+                        let suffix = x.copy_suffix;
                         let duplicated = s.duplicate;
                         let duplicate = Callback::from(move |_: MouseEvent| {
                             commit2(&|lib: &mut Library| lib.duplicate(&n2, suffix, &now_iso()).map(|n| format!("{duplicated}{}{n}", lang.colon())));
@@ -324,7 +327,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
             <button type="button" class="btn subtle" data-testid="export-csv" onclick={export_csv}>{s.export_csv}</button>
             <button type="button" class="btn subtle" data-testid="export-xlsx" disabled={*xlsx_busy}
                 aria-busy={xlsx_busy.to_string()} onclick={export_xlsx}>
-                { if *xlsx_busy { s.xlsx_busy } else { s.export_xlsx } }
+                { if *xlsx_busy { x.xlsx_busy } else { s.export_xlsx } }
             </button>
             <label class="btn subtle file-pick">
                 {s.import_json}

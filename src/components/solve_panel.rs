@@ -21,6 +21,7 @@ pub fn SolvePanel(props: &IndicatorProps) -> Html {
     let mode = use_state_eq(|| SolveMode::Uniform);
     let (lang, key) = (props.lang, props.indicator);
     let s = lang.s();
+    let x = lang.x();
     let years: Vec<u16> = props.plan.years(key).collect();
     // Reported years are never solved: the choice starts after them.
     let first_open = props.scenario.inputs(key).reported_years();
@@ -88,13 +89,13 @@ pub fn SolvePanel(props: &IndicatorProps) -> Html {
         let v = TargetVerdict::judge(&props.plan, &after, key);
         let answer = match *mode {
             SolveMode::Uniform => {
-                format!("{} {}%", s.solve_uniform_result, Growth::from_bp(sol.bp).unwrap_or_default())
+                format!("{} {}%", x.solve_uniform_result, Growth::from_bp(sol.bp).unwrap_or_default())
             }
             SolveMode::Shift => format!(
                 "{} {} {}",
-                s.solve_shift_result,
+                x.solve_shift_result,
                 format::signed_pct(f64::from(sol.bp) / 100.0, 2).trim_end_matches('%'),
-                s.solve_points
+                x.solve_points
             ),
         };
         let accept = {
@@ -108,19 +109,19 @@ pub fn SolvePanel(props: &IndicatorProps) -> Html {
             <>
                 <p class="solve-answer" data-testid={format!("{prefix}-result")} data-bp={sol.bp.to_string()}><strong>{answer}</strong></p>
                 <p class="hint">
-                    {s.solve_after}{" "}{s.projected}{" "}{lang.amount(v.projected)}{lang.comma()}
+                    {x.solve_after}{" "}{s.projected}{" "}{lang.amount(v.projected)}{lang.comma()}
                     { if v.status == Status::Met { s.met } else { s.missed } }{lang.semicolon()}
                     {format!("{}/{} {}", v.units_doubled(), v.units.len(), s.units_doubled)}
                 </p>
-                <button type="button" class="btn primary" data-testid={format!("{prefix}-accept")} onclick={accept}>{s.solve_accept}</button>
+                <button type="button" class="btn primary" data-testid={format!("{prefix}-accept")} onclick={accept}>{x.solve_accept}</button>
             </>
         }
     };
     let body = match result.as_ref() {
         None => html! {},
-        Some(Err(SolveError::NoYears)) => html! { <p class="field-error">{s.solve_no_years}</p> },
+        Some(Err(SolveError::NoYears)) => html! { <p class="field-error">{x.solve_no_years}</p> },
         Some(Err(SolveError::OutOfReach)) => {
-            html! { <p class="field-error" data-testid="solve-result">{s.solve_out_of_reach}</p> }
+            html! { <p class="field-error" data-testid="solve-result">{x.solve_out_of_reach}</p> }
         }
         Some(Ok(sol)) => answer_of(sol, "solve"),
     };
@@ -136,7 +137,7 @@ pub fn SolvePanel(props: &IndicatorProps) -> Html {
             (false, _) => html! {},
             (true, None) => html! { <p class="hint" aria-busy="true">{lang.c().loading}</p> },
             (true, Some(Ok(sol))) => answer_of(sol, "solve-confident"),
-            (true, Some(Err(_))) => html! { <p class="field-error" data-testid="solve-confident-result">{s.solve_out_of_reach}</p> },
+            (true, Some(Err(_))) => html! { <p class="field-error" data-testid="solve-confident-result">{x.solve_out_of_reach}</p> },
         };
         html! {
             <div class="solve-confident">
@@ -146,22 +147,22 @@ pub fn SolvePanel(props: &IndicatorProps) -> Html {
         }
     });
     html! {
-        <div class="solve" role="group" aria-label={s.solve_heading}>
+        <div class="solve" role="group" aria-label={x.solve_heading}>
             {button}
             <div class="solve-box">
-                <p class="solve-title">{s.solve_heading}</p>
-                <label>{s.solve_from}{" "}
+                <p class="solve-title">{x.solve_heading}</p>
+                <label>{x.solve_from}{" "}
                     <select onchange={on_from} data-testid="solve-from">
                         { for years.iter().enumerate().skip(first_open).map(|(k, y)| html! { <option value={k.to_string()} selected={k == from_col}>{lang.year(*y)}</option> }) }
                     </select>
                 </label>
                 <select onchange={on_mode} data-testid="solve-mode" aria-label={s.solve}>
-                    <option value="uniform" selected={*mode == SolveMode::Uniform}>{s.solve_mode_uniform}</option>
-                    <option value="shift" selected={*mode == SolveMode::Shift}>{s.solve_mode_shift}</option>
+                    <option value="uniform" selected={*mode == SolveMode::Uniform}>{x.solve_mode_uniform}</option>
+                    <option value="shift" selected={*mode == SolveMode::Shift}>{x.solve_mode_shift}</option>
                 </select>
                 {body}
                 {confident_body.unwrap_or_default()}
-                <button type="button" class="btn subtle" onclick={toggle}>{s.cancel}</button>
+                <button type="button" class="btn subtle" onclick={toggle}>{x.cancel}</button>
             </div>
         </div>
     }

@@ -342,7 +342,7 @@ pub fn WorkshopPanel(props: &WorkshopPanelProps) -> Html {
                     Some(Err(e)) => {
                         note.set(Some(Note::Problem(format!("{}{}", w.import_refused, lang.file_problem(&e)))));
                     }
-                    None => note.set(Some(Note::Problem(format!("{}{}", w.import_refused, lang.s().f_not_json)))),
+                    None => note.set(Some(Note::Problem(format!("{}{}", w.import_refused, lang.x().f_not_json)))),
                 }
                 redraw.force_update();
             });

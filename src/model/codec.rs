@@ -92,7 +92,7 @@ pub enum LinkError {
     #[error("the link holds no scenario code")]
     Empty,
     /// A character that base64url does not use.
-    #[error("character {character:?} at position {position} is not part of a scenario code")]
+    #[error("character “{character}” at position {position} is not part of a scenario code")]
     BadCharacter {
         /// Zero-based position in the code.
         position: usize,

@@ -82,23 +82,23 @@ pub fn parse_decimal(text: &str) -> Result<f64, NumberError> {
         return Err(NumberError::NotANumber(text.trim().to_owned()));
     }
     match read_float(&cleaned) {
-        Some(v) if v.is_finite() => Ok(if v == 0.0 { 0.0 } else { v }),
+        v if v.is_finite() => Ok(if v == 0.0 { 0.0 } else { v }),
         _ => Err(NumberError::NotANumber(text.trim().to_owned())),
     }
 }
 
 /// The nearest `f64` to a checked decimal (an optional sign, digits, at
-/// most one point). In the browser its own `parseFloat`, which rounds as
-/// Rust does: core's parser brings a 10 KB table of powers into the page's
-/// first load.
+/// most one point), NaN if none. In the browser its own `parseFloat`,
+/// which rounds as Rust does: core's parser brings a 10 KB table of powers
+/// into the page's first load.
 #[cfg(target_arch = "wasm32")]
-fn read_float(checked: &str) -> Option<f64> {
-    Some(js_sys::Number::parse_float(checked))
+fn read_float(checked: &str) -> f64 {
+    js_sys::Number::parse_float(checked)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn read_float(checked: &str) -> Option<f64> {
-    checked.parse().ok()
+fn read_float(checked: &str) -> f64 {
+    checked.parse().unwrap_or(f64::NAN)
 }
 
 /// A single comma followed by one, two or more than three digits reads as a

@@ -245,7 +245,7 @@ impl Plan {
         }
         for (i, u) in raw.units.iter().enumerate() {
             if u.id.is_empty() || !u.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-                return Err(inconsistent(format!("unit id {:?} must be lowercase ASCII", u.id)));
+                return Err(inconsistent(format!("unit id “{}” must be lowercase ASCII", u.id)));
             }
             if raw.units[..i].iter().any(|v| v.id == u.id) {
                 return Err(inconsistent(format!("unit id {} repeats", u.id)));

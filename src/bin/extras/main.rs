@@ -390,9 +390,9 @@ fn Panels(props: &PanelsProps) -> Html {
             Kind::Qr => {
                 let fragment = format!("#s={code}");
                 let url = location::url_with(&fragment).unwrap_or(fragment);
-                match qr::svg(&url, lang.s().qr_alt) {
+                match qr::svg(&url, lang.x().qr_alt) {
                     Some(svg) => Html::from_html_unchecked(AttrValue::from(svg)),
-                    None => html! { <p class="field-error">{lang.s().qr_too_long}</p> },
+                    None => html! { <p class="field-error">{lang.x().qr_too_long}</p> },
                 }
             }
         }

@@ -448,7 +448,7 @@ pub fn Record(props: &RecordProps) -> Html {
                 let done = made
                     .map_err(|e| e.words(lang).to_owned())
                     .and_then(|b| web::download_bytes(&name, crate::sheet::protocol::XLSX_MIME, &b));
-                note.set(done.err().map(|e| (format!("{} {e}", lang.s().xlsx_failed), true)));
+                note.set(done.err().map(|e| (format!("{} {e}", lang.x().xlsx_failed), true)));
             });
         })
     };
