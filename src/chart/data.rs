@@ -354,7 +354,7 @@ impl ChartData {
                 range: None,
             })
             .collect();
-        bars.sort_by(|a, b| a.multiple.total_cmp(&b.multiple));
+        crate::model::sort_short(&mut bars, |a, b| a.multiple.total_cmp(&b.multiple).is_lt());
         ChartData::Units(UnitsData {
             title: titled(lang, lang.indicator_short(ind), s.chart_units, &lang.year(ind.target_year)),
             x_title: s.axis_multiple.to_owned(),

@@ -58,7 +58,7 @@ pub fn contributions(verdict: &TargetVerdict) -> Vec<Contribution> {
         })
         .collect();
     // A stable sort keeps the plan's order among equal amounts.
-    out.sort_by(|a, b| b.amount.partial_cmp(&a.amount).unwrap_or(Ordering::Equal));
+    super::sort_short(&mut out, |a, b| b.amount.partial_cmp(&a.amount) == Some(Ordering::Less));
     out
 }
 
